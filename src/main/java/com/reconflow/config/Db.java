@@ -1,0 +1,23 @@
+package com.reconflow.config;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Times go to the database as UTC wall-clock values, so what is stored never depends on the
+ * database server's or the JVM's zone.
+ */
+public final class Db {
+
+    private Db() {
+    }
+
+    public static LocalDateTime utc(Instant instant) {
+        return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    public static Instant instant(LocalDateTime utcValue) {
+        return utcValue == null ? null : utcValue.toInstant(ZoneOffset.UTC);
+    }
+}
