@@ -1,0 +1,123 @@
+package com.reconflow.ingest;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.reconflow.config.Db;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Imports, their records and their quarantined rows. */
+@Repository
+class ImportRepository {
+
+    private static final int BATCH_SIZE = 500;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+    private final ObjectMapper json;
+
+    ImportRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+        this.json = json;
+    }
+
+    Optional<Long> findIdByContent(String sha256) {
+        return jdbc.sql("SELECT id FROM recon_import WHERE content_sha256 = ?")
+                .param(sha256).query(Long.class).optional();
+    }
+
+    long insertImport(ImportRequest request, String format, String sha256, LocalDate businessDate,
+                      ImportStatus status, int accepted, int rejected, Instant now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO recon_import (source, format, file_name, content_sha256, business_date, status,
+                                          rows_accepted, rows_rejected, imported_by, imported_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(request.source(), format, request.fileName(), sha256, businessDate, status.name(),
+                        accepted, rejected, request.importedBy(), Db.utc(now))
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    void insertRecords(long importId, String source, String format, List<CanonicalRecord> records) {
+        jdbcTemplate.batchUpdate("""
+                INSERT INTO recon_record (import_id, line_no, kind, source, format, business_date, order_no, txn_id,
+                                          refund_no, amount, fee, currency, status, occurred_at, store,
+                                          payment_method, category, raw_line, attributes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                records, BATCH_SIZE, (ps, r) -> {
+                    ps.setLong(1, importId);
+                    ps.setInt(2, r.lineNo());
+                    ps.setString(3, r.kind().name());
+                    ps.setString(4, source);
+                    ps.setString(5, format);
+                    ps.setObject(6, r.businessDate());
+                    ps.setString(7, r.orderNo());
+                    ps.setString(8, r.txnId());
+                    ps.setString(9, r.refundNo());
+                    ps.setBigDecimal(10, r.amount());
+                    ps.setBigDecimal(11, r.fee());
+                    ps.setString(12, r.currency());
+                    ps.setString(13, r.status());
+                    ps.setObject(14, r.occurredAt() == null ? null : Db.utc(r.occurredAt().toInstant()));
+                    ps.setString(15, r.store());
+                    ps.setString(16, r.paymentMethod());
+                    ps.setString(17, r.category());
+                    ps.setString(18, r.rawLine());
+                    ps.setString(19, toJson(r.attributes()));
+                });
+    }
+
+    void insertRejectedRows(long importId, List<RowError> rows) {
+        jdbcTemplate.batchUpdate("""
+                INSERT INTO recon_rejected_row (import_id, line_no, field, message, raw_line)
+                VALUES (?, ?, ?, ?, ?)""",
+                rows, BATCH_SIZE, (ps, e) -> {
+                    ps.setLong(1, importId);
+                    ps.setInt(2, e.line());
+                    ps.setString(3, e.field());
+                    ps.setString(4, e.message());
+                    ps.setString(5, e.rawLine());
+                });
+    }
+
+    Optional<ImportResult> find(long id) {
+        return jdbc.sql("""
+                SELECT id, source, format, file_name, business_date, status, rows_accepted, rows_rejected
+                FROM recon_import WHERE id = ?""")
+                .param(id)
+                .query((rs, n) -> new ImportResult(rs.getLong("id"), rs.getString("source"), rs.getString("format"),
+                        rs.getString("file_name"), rs.getObject("business_date", LocalDate.class),
+                        ImportStatus.valueOf(rs.getString("status")), rs.getInt("rows_accepted"),
+                        rs.getInt("rows_rejected"), rejectedRows(id)))
+                .optional();
+    }
+
+    List<RowError> rejectedRows(long importId) {
+        return jdbc.sql("SELECT line_no, field, message, raw_line FROM recon_rejected_row WHERE import_id = ? ORDER BY line_no")
+                .param(importId)
+                .query((rs, n) -> new RowError(rs.getInt("line_no"), rs.getString("field"),
+                        rs.getString("message"), rs.getString("raw_line")))
+                .list();
+    }
+
+    private String toJson(Map<String, String> attributes) {
+        if (attributes.isEmpty()) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(attributes);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("attributes cannot be written as JSON", e);
+        }
+    }
+}

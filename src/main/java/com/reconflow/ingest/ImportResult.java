@@ -1,0 +1,8 @@
+package com.reconflow.ingest;
+
+import java.time.LocalDate;
+import java.util.List;
+
+public record ImportResult(long id, String source, String format, String fileName, LocalDate businessDate,
+                           ImportStatus status, int rowsAccepted, int rowsRejected, List<RowError> errors) {
+}

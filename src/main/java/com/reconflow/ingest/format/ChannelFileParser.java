@@ -1,0 +1,23 @@
+package com.reconflow.ingest.format;
+
+import com.reconflow.ingest.FileRejectedException;
+import com.reconflow.ingest.ParsedFile;
+
+/**
+ * Reads one file layout into canonical records. Implementations are plain Java: no Spring, Camel or
+ * Camunda, so they can be tested on bytes alone.
+ */
+public interface ChannelFileParser {
+
+    /** The format id of the public contract, e.g. {@code wechatpay-tradebill}. */
+    String formatId();
+
+    /** Whether the file's content (header, preamble, root element) is this layout; never the name. */
+    boolean recognises(ChannelFile file);
+
+    /**
+     * Reads the whole file. Rows that cannot be read are returned as rejected rows; a file whose
+     * structure is wrong (missing column, totals that disagree, empty) throws.
+     */
+    ParsedFile parse(ChannelFile file) throws FileRejectedException;
+}
