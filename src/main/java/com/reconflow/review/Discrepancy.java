@@ -1,0 +1,16 @@
+package com.reconflow.review;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** A real difference found by a run, and what finance decided about it. */
+public record Discrepancy(long id, long runId, String type, String ruleId, String source, String counterSource,
+                          String orderNo, String txnId, BigDecimal expected, BigDecimal actual,
+                          BigDecimal difference, Status status, String candidateGroup, String taskId,
+                          String decision, String comment, String decidedBy, Instant decidedAt) {
+
+    public enum Status {
+        OPEN,
+        RESOLVED
+    }
+}

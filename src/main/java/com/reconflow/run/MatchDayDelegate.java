@@ -1,0 +1,22 @@
+package com.reconflow.run;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Match stage: pairs the day's records and hands the discrepancies to review. */
+@Component
+class MatchDayDelegate implements JavaDelegate {
+
+    private final RunService runs;
+
+    MatchDayDelegate(RunService runs) {
+        this.runs = runs;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        // The ids stay in the database; the review fan-out reads them from there (ReviewQueue).
+        execution.setVariable(RunVariables.DISCREPANCY_COUNT, runs.match(CollectRecordsDelegate.runId(execution)).size());
+    }
+}

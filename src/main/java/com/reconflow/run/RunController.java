@@ -1,0 +1,86 @@
+package com.reconflow.run;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import com.reconflow.review.Discrepancy;
+import com.reconflow.review.DiscrepancyRepository;
+import com.reconflow.security.CurrentUser;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** {@code /api/runs}: start a day's reconciliation, follow it, list its discrepancies. */
+@RestController
+@RequestMapping("/api/runs")
+class RunController {
+
+    record StartRun(@NotNull LocalDate businessDate, List<String> sources) {
+    }
+
+    record RunView(long id, LocalDate businessDate, List<String> sources, String processInstanceId,
+                   RunStatus status, RunCounts counts) {
+    }
+
+    record DiscrepancyView(long id, String type, String source, String counterSource, String orderNo, String txnId,
+                           String expected, String actual, String difference, String status, String candidateGroup,
+                           String taskId, String decision, String comment, String decidedBy) {
+
+        static DiscrepancyView of(Discrepancy d) {
+            return new DiscrepancyView(d.id(), d.type(), d.source(), d.counterSource(), d.orderNo(), d.txnId(),
+                    d.expected().toPlainString(), d.actual().toPlainString(), d.difference().toPlainString(),
+                    d.status().name(), d.candidateGroup(), d.taskId(), d.decision(), d.comment(), d.decidedBy());
+        }
+    }
+
+    private final RunService runs;
+    private final DiscrepancyRepository discrepancies;
+    private final CurrentUser currentUser;
+
+    RunController(RunService runs, DiscrepancyRepository discrepancies, CurrentUser currentUser) {
+        this.runs = runs;
+        this.discrepancies = discrepancies;
+        this.currentUser = currentUser;
+    }
+
+    @PostMapping
+    ResponseEntity<RunView> start(@Valid @RequestBody StartRun request) {
+        Run run = runs.start(request.businessDate(), request.sources(), currentUser.id());
+        return ResponseEntity.accepted().location(URI.create("/api/runs/" + run.id())).body(view(run));
+    }
+
+    @GetMapping("/{id}")
+    RunView get(@PathVariable long id) {
+        return view(find(id));
+    }
+
+    @GetMapping("/{id}/discrepancies")
+    List<DiscrepancyView> discrepancies(@PathVariable long id) {
+        return discrepancies.findByRun(find(id).id()).stream().map(DiscrepancyView::of).toList();
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<Map<String, String>> badRequest(IllegalArgumentException e) {
+        return ResponseEntity.badRequest().body(Map.of("message", e.getMessage()));
+    }
+
+    private Run find(long id) {
+        return runs.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no run #" + id));
+    }
+
+    private RunView view(Run run) {
+        return new RunView(run.id(), run.businessDate(), run.sources(), run.processInstanceId(), run.status(),
+                runs.counts(run));
+    }
+}

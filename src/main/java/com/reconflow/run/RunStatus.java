@@ -1,0 +1,9 @@
+package com.reconflow.run;
+
+public enum RunStatus {
+    COLLECTING,
+    MATCHING,
+    IN_REVIEW,
+    ARCHIVED,
+    FAILED
+}
