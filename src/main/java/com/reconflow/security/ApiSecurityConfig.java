@@ -1,0 +1,60 @@
+package com.reconflow.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * HTTP Basic with the engine's users on the engine REST API (Camunda leaves it open by default)
+ * and on ReconFlow's own API, then a group check for {@code /api}.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiSecurityConfig implements WebMvcConfigurer {
+
+    private final CurrentUser currentUser;
+
+    ApiSecurityConfig(CurrentUser currentUser) {
+        this.currentUser = currentUser;
+    }
+
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> basicAuthentication() {
+        var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("reconflow-basic-authentication");
+        registration.addUrlPatterns("/engine-rest/*", "/api/*");
+        registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+                HttpBasicAuthenticationProvider.class.getName());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new GroupCheck()).addPathPatterns("/api/**");
+    }
+
+    /** Reading needs a finance, operations, audit or admin group; changing needs an operating one. */
+    private final class GroupCheck implements HandlerInterceptor {
+
+        @Override
+        public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+                throws Exception {
+            var allowed = HttpMethod.GET.matches(request.getMethod()) ? Groups.READERS : Groups.OPERATORS;
+            if (currentUser.groups().stream().noneMatch(allowed::contains)) {
+                response.sendError(HttpServletResponse.SC_FORBIDDEN,
+                        "requires one of the groups " + allowed);
+                return false;
+            }
+            return true;
+        }
+    }
+}
