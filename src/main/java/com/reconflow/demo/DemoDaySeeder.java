@@ -1,0 +1,84 @@
+package com.reconflow.demo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import com.reconflow.config.Db;
+import com.reconflow.config.ReconProperties;
+import com.reconflow.run.RunService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * On the very first start of a demo installation, drops yesterday's channel files into the inbox
+ * and starts that day's run, so a newcomer finds real discrepancy tasks in Tasklist a minute later.
+ */
+@Component
+@Profile("demo")
+@Order(3)
+class DemoDaySeeder implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoDaySeeder.class);
+    private static final long SEED = 20261120L;
+
+    private final ReconProperties properties;
+    private final RunService runs;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    DemoDaySeeder(ReconProperties properties, RunService runs, JdbcClient jdbc, Clock clock) {
+        this.properties = properties;
+        this.runs = runs;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!properties.demo().data() || !firstStart()) {
+            return;
+        }
+        LocalDate yesterday = LocalDate.now(clock).minusDays(1);
+        try {
+            // The insert is the guard: of several nodes starting together, one seeds.
+            jdbc.sql("INSERT INTO recon_demo_seed (business_date, seeded_at) VALUES (?, ?)")
+                    .params(yesterday, Db.utc(clock.instant())).update();
+        } catch (DuplicateKeyException anotherNodeSeeds) {
+            return;
+        }
+        DemoDay day = new DemoDayGenerator().generate(yesterday, SEED);
+        day.files().forEach(this::drop);
+        List<String> sources = day.files().stream().map(DemoFile::source).distinct().sorted().toList();
+        runs.start(yesterday, sources, "demo");
+        log.info("Demo: dropped {} files for {} into {} with {} genuine discrepancies; its run has started",
+                day.files().size(), yesterday, properties.inbox().dir().toAbsolutePath(), day.discrepancies().size());
+    }
+
+    private boolean firstStart() {
+        return jdbc.sql("SELECT COUNT(*) FROM recon_demo_seed").query(Long.class).single() == 0;
+    }
+
+    /** Written beside, then moved in: the inbox never sees half a file. */
+    private void drop(DemoFile file) {
+        try {
+            Path folder = Files.createDirectories(properties.inbox().dir().resolve(file.source()));
+            Path partial = Files.write(folder.resolve("." + file.fileName() + ".part"), file.content());
+            Files.move(partial, folder.resolve(file.fileName()), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("demo file " + file.fileName() + " could not be written", e);
+        }
+    }
+}

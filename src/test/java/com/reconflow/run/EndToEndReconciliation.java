@@ -1,0 +1,154 @@
+package com.reconflow.run;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.reconflow.demo.DemoDay;
+import com.reconflow.demo.DemoDayGenerator;
+import com.reconflow.demo.DemoFile;
+import com.reconflow.demo.ExpectedDiscrepancy;
+import com.reconflow.support.Api;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The thin slice end to end, through the same doors people use: files dropped into the inbox, a run
+ * started over REST, discrepancy tasks worked over the engine REST API as a finance user with the
+ * form's variables, and the archived Excel report downloaded and opened.
+ */
+interface EndToEndReconciliation {
+
+    Duration PATIENCE = Duration.ofSeconds(60);
+
+    TestRestTemplate rest();
+
+    Path inbox();
+
+    @Test
+    @SuppressWarnings("unchecked")
+    default void aDayDroppedInTheInboxIsMatchedReviewedAndArchived() throws Exception {
+        LocalDate day = LocalDate.of(2026, 11, 20);
+        DemoDay demo = new DemoDayGenerator().generate(day, 42L);
+        Api finance = Api.as(rest(), "finance");
+
+        List<String> sources = demo.files().stream().map(DemoFile::source).distinct().toList();
+        ResponseEntity<Map> started = finance.post("/api/runs", Map.of("businessDate", day.toString(),
+                "sources", sources), Map.class);
+        assertThat(started.getStatusCode()).as(String.valueOf(started.getBody())).isEqualTo(HttpStatus.ACCEPTED);
+        long runId = ((Number) started.getBody().get("id")).longValue();
+        assertThat(started.getBody().get("processInstanceId")).isNotNull();
+        assertThat(finance.post("/api/runs", Map.of("businessDate", day.toString()), Map.class).getBody().get("id"))
+                .as("a second start of the same day returns the same run").isEqualTo(started.getBody().get("id"));
+
+        for (DemoFile file : demo.files()) {
+            Path folder = Files.createDirectories(inbox().resolve(file.source()));
+            Files.write(folder.resolve(file.fileName()), file.content());
+        }
+        String runPath = "/api/runs/" + runId;
+        await().atMost(PATIENCE).until(() -> "IN_REVIEW".equals(finance.getJson(runPath).get("status")));
+        for (DemoFile file : demo.files()) {
+            assertThat(inbox().resolve(file.source()).resolve(".done").resolve(file.fileName())).exists();
+        }
+
+        Map<String, Object> counts = (Map<String, Object>) finance.getJson(runPath).get("counts");
+        assertThat(((Number) counts.get("discrepancies")).intValue()).isEqualTo(demo.discrepancies().size());
+        assertThat(((Number) counts.get("matched")).longValue()).isPositive();
+
+        List<Map<String, Object>> discrepancies = finance.get(runPath + "/discrepancies", List.class).getBody();
+        assertThat(discrepancies).extracting(d -> new ExpectedDiscrepancy((String) d.get("type"),
+                        (String) d.get("orderNo"), (String) d.get("txnId")))
+                .containsExactlyInAnyOrderElementsOf(demo.discrepancies());
+
+        await().atMost(PATIENCE).until(() -> tasksOfFinance(finance).size() == demo.discrepancies().size());
+        List<Map<String, Object>> tasks = tasksOfFinance(finance);
+        Set<String> linkedTaskIds = new HashSet<>();
+        discrepancies = finance.get(runPath + "/discrepancies", List.class).getBody();
+        discrepancies.forEach(d -> linkedTaskIds.add((String) d.get("taskId")));
+        assertThat(tasks).allSatisfy(task -> {
+            assertThat(task.get("taskDefinitionKey")).isEqualTo("reviewDiscrepancy");
+            assertThat(((Map<String, Object>) task.get("camundaFormRef")).get("key")).isEqualTo("discrepancy-review-form");
+            assertThat(linkedTaskIds).contains((String) task.get("id"));
+        });
+        String firstTask = (String) tasks.get(0).get("id");
+        Map<String, Object> form = finance.getJson("/engine-rest/task/" + firstTask + "/deployed-form");
+        assertThat(form.get("id")).isEqualTo("discrepancy-review-form");
+        Map<String, Object> formVariables = finance.getJson("/engine-rest/task/" + firstTask + "/form-variables");
+        assertThat(formVariables).containsKeys("orderNo", "expected", "actual", "difference", "discrepancyType");
+
+        ResponseEntity<String> incomplete = complete(finance, firstTask, "ADJUST_RECORDS", " ");
+        assertThat(incomplete.getStatusCode().is2xxSuccessful()).as("a decision without comment is refused").isFalse();
+        assertThat(incomplete.getBody()).contains("comment");
+
+        List<String> decided = new ArrayList<>();
+        for (Map<String, Object> task : tasks) {
+            String id = (String) task.get("id");
+            assertThat(finance.post("/engine-rest/task/" + id + "/claim", Map.of("userId", "finance"), String.class)
+                    .getStatusCode().is2xxSuccessful()).isTrue();
+            assertThat(complete(finance, id, "CLAIM_FROM_PROVIDER", "Asked the provider, ticket " + id)
+                    .getStatusCode().is2xxSuccessful()).isTrue();
+            decided.add(id);
+        }
+        assertThat(decided).hasSize(demo.discrepancies().size());
+
+        await().atMost(PATIENCE).until(() -> "ARCHIVED".equals(finance.getJson(runPath).get("status")));
+        discrepancies = finance.get(runPath + "/discrepancies", List.class).getBody();
+        assertThat(discrepancies).allSatisfy(d -> {
+            assertThat(d.get("status")).isEqualTo("RESOLVED");
+            assertThat(d.get("decision")).isEqualTo("CLAIM_FROM_PROVIDER");
+            assertThat(d.get("decidedBy")).isEqualTo("finance");
+        });
+
+        ResponseEntity<byte[]> report = finance.get(runPath + "/report.xlsx", byte[].class);
+        assertThat(report.getStatusCode()).isEqualTo(HttpStatus.OK);
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(report.getBody()))) {
+            DataFormatter cells = new DataFormatter();
+            Sheet summary = workbook.getSheet("Summary");
+            assertThat(cells.formatCellValue(summary.getRow(1).getCell(1))).isEqualTo(day.toString());
+            Sheet sheet = workbook.getSheet("Discrepancies");
+            assertThat(sheet.getLastRowNum()).isEqualTo(demo.discrepancies().size());
+            List<ExpectedDiscrepancy> rows = new ArrayList<>();
+            for (int i = 1; i <= sheet.getLastRowNum(); i++) {
+                Row row = sheet.getRow(i);
+                rows.add(new ExpectedDiscrepancy(cells.formatCellValue(row.getCell(1)),
+                        blankToNull(cells.formatCellValue(row.getCell(4))),
+                        blankToNull(cells.formatCellValue(row.getCell(5)))));
+                assertThat(cells.formatCellValue(row.getCell(10))).isEqualTo("CLAIM_FROM_PROVIDER");
+                assertThat(cells.formatCellValue(row.getCell(12))).isEqualTo("finance");
+            }
+            assertThat(rows).containsExactlyInAnyOrderElementsOf(demo.discrepancies());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> tasksOfFinance(Api finance) {
+        return finance.get("/engine-rest/task?processDefinitionKey=discrepancy-review&candidateGroup=finance",
+                List.class).getBody();
+    }
+
+    private static ResponseEntity<String> complete(Api user, String taskId, String decision, String comment) {
+        return user.post("/engine-rest/task/" + taskId + "/complete", Map.of("variables", Map.of(
+                "decision", Map.of("value", decision, "type", "String"),
+                "comment", Map.of("value", comment, "type", "String"))), String.class);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

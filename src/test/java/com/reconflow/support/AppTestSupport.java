@@ -1,0 +1,32 @@
+package com.reconflow.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/** Settings every application test shares: a fresh inbox, fast polling, no demo files. */
+public final class AppTestSupport {
+
+    private AppTestSupport() {
+    }
+
+    public static Path newInbox(String name) {
+        try {
+            return Files.createTempDirectory("reconflow-" + name + "-inbox");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static void commonProperties(DynamicPropertyRegistry registry, Path inbox) {
+        registry.add("recon.inbox.dir", inbox::toString);
+        registry.add("recon.inbox.poll-delay", () -> "200");
+        registry.add("recon.inbox.read-lock-min-age", () -> "200");
+        registry.add("recon.run.recheck-interval", () -> "PT2S");
+        registry.add("recon.demo.data", () -> "false");
+        registry.add("camunda.bpm.job-execution.max-wait", () -> "500");
+    }
+}
