@@ -9,7 +9,7 @@ CREATE TABLE recon_import (
     file_name       VARCHAR(255) NOT NULL,
     content_sha256  CHAR(64)     NOT NULL,
     business_date   DATE,
-    status          VARCHAR(20)  NOT NULL,
+    status          VARCHAR(30)  NOT NULL,
     rows_accepted   INT          NOT NULL,
     rows_rejected   INT          NOT NULL,
     imported_by     VARCHAR(64)  NOT NULL,
