@@ -19,7 +19,6 @@ import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.LinkedMultiValueMap;
@@ -33,9 +32,6 @@ class ProcessDeploymentTest extends H2AppTest {
 
     @Autowired
     RepositoryService repositoryService;
-
-    @Autowired
-    TestRestTemplate rest;
 
     @Test
     void everyFileInProcessesIsDeployedUnderAStableName() throws IOException {
@@ -89,11 +85,11 @@ class ProcessDeploymentTest extends H2AppTest {
             }
         });
 
-        assertThat(Api.as(rest, "finance").postMultipart("/engine-rest/deployment/create", parts, String.class)
+        assertThat(Api.as(rest(), "finance").postMultipart("/engine-rest/deployment/create", parts, String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(Api.anonymous(rest).postMultipart("/engine-rest/deployment/create", parts, String.class)
+        assertThat(Api.anonymous(rest()).postMultipart("/engine-rest/deployment/create", parts, String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        var deployed = Api.as(rest, "admin").postMultipart("/engine-rest/deployment/create", parts, String.class);
+        var deployed = Api.as(rest(), "admin").postMultipart("/engine-rest/deployment/create", parts, String.class);
         assertThat(deployed.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(deployed.getBody()).contains("from-modeler").contains("discrepancy-review");
     }

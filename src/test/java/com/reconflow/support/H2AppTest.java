@@ -10,9 +10,14 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The whole application on an in-memory H2 database, the demo users, an empty temporary inbox. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
-public abstract class H2AppTest {
+public abstract class H2AppTest extends AppTest {
 
     protected static final Path INBOX = AppTestSupport.newInbox("h2");
+
+    @Override
+    public Path inbox() {
+        return INBOX;
+    }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {

@@ -16,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "mysql"})
-public abstract class MariaDbAppTest {
+public abstract class MariaDbAppTest extends AppTest {
 
     protected static final Path INBOX = AppTestSupport.newInbox("mariadb");
     private static final String DATABASE = "reconflow_test";
@@ -24,6 +24,11 @@ public abstract class MariaDbAppTest {
             + env("RECON_TEST_MYSQL_PORT", "3306") + "/";
     private static final String USER = env("RECON_TEST_MYSQL_USER", "root");
     private static final String PASSWORD = env("RECON_TEST_MYSQL_PASSWORD", "");
+
+    @Override
+    public Path inbox() {
+        return INBOX;
+    }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws SQLException {
