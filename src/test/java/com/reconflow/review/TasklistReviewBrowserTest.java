@@ -31,8 +31,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -67,9 +65,6 @@ class TasklistReviewBrowserTest extends H2AppTest {
     @LocalServerPort
     int port;
 
-    @Autowired
-    TestRestTemplate rest;
-
     private Api finance;
     private Long runId;
     private Path browserProfile;
@@ -86,7 +81,7 @@ class TasklistReviewBrowserTest extends H2AppTest {
 
     @BeforeEach
     void startBrowser() throws IOException {
-        finance = Api.as(rest, "finance");
+        finance = Api.as(rest(), "finance");
         assertThat(CHROMEDRIVER)
                 .as("chromedriver is missing: install the Debian packages chromium and chromium-driver")
                 .isExecutable();
@@ -173,7 +168,7 @@ class TasklistReviewBrowserTest extends H2AppTest {
         long id = ((Number) started.getBody().get("id")).longValue();
         try {
             for (DemoFile file : demo.files()) {
-                Path folder = Files.createDirectories(INBOX.resolve(file.source()));
+                Path folder = Files.createDirectories(inbox().resolve(file.source()));
                 Files.write(folder.resolve(file.fileName()), file.content());
             }
         } catch (IOException e) {

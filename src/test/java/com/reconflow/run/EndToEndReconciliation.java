@@ -76,8 +76,8 @@ interface EndToEndReconciliation {
                         (String) d.get("orderNo"), (String) d.get("txnId")))
                 .containsExactlyInAnyOrderElementsOf(demo.discrepancies());
 
-        await().atMost(PATIENCE).until(() -> tasksOfFinance(finance).size() == demo.discrepancies().size());
-        List<Map<String, Object>> tasks = tasksOfFinance(finance);
+        await().atMost(PATIENCE).until(() -> tasksOfFinance(finance, day).size() == demo.discrepancies().size());
+        List<Map<String, Object>> tasks = tasksOfFinance(finance, day);
         Set<String> linkedTaskIds = new HashSet<>();
         discrepancies = finance.get(runPath + "/discrepancies", List.class).getBody();
         discrepancies.forEach(d -> linkedTaskIds.add((String) d.get("taskId")));
@@ -137,9 +137,9 @@ interface EndToEndReconciliation {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> tasksOfFinance(Api finance) {
-        return finance.get("/engine-rest/task?processDefinitionKey=discrepancy-review&candidateGroup=finance",
-                List.class).getBody();
+    private static List<Map<String, Object>> tasksOfFinance(Api finance, LocalDate day) {
+        return finance.get("/engine-rest/task?processDefinitionKey=discrepancy-review&candidateGroup=finance"
+                + "&processInstanceBusinessKey=" + day, List.class).getBody();
     }
 
     private static ResponseEntity<String> complete(Api user, String taskId, String decision, String comment) {
