@@ -1,5 +1,7 @@
 package com.reconflow.archive;
 
+import com.reconflow.run.Run;
+import com.reconflow.run.RunService;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -18,15 +20,20 @@ class ReportController {
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final ArchiveService archives;
+    private final RunService runs;
 
-    ReportController(ArchiveService archives) {
+    ReportController(ArchiveService archives, RunService runs) {
         this.archives = archives;
+        this.runs = runs;
     }
 
+    /** 404 for no such run; 409 while the run is still open: the report is written when it archives. */
     @GetMapping("/api/runs/{id}/report.xlsx")
     ResponseEntity<byte[]> report(@PathVariable long id) {
-        byte[] xlsx = archives.report(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "run #" + id + " has no report: it does not exist or is not archived yet"));
+        Run run = runs.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no run #" + id));
+        byte[] xlsx = archives.report(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.CONFLICT,
+                "run #" + id + " is " + runs.status(run) + ": its report is written when every discrepancy "
+                        + "is decided and the run is archived"));
         return ResponseEntity.ok()
                 .contentType(XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION,

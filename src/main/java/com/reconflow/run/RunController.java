@@ -80,7 +80,7 @@ class RunController {
     }
 
     private RunView view(Run run) {
-        return new RunView(run.id(), run.businessDate(), run.sources(), run.processInstanceId(), run.status(),
+        return new RunView(run.id(), run.businessDate(), run.sources(), run.processInstanceId(), runs.status(run),
                 runs.counts(run));
     }
 }

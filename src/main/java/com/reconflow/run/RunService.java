@@ -14,7 +14,6 @@ import com.reconflow.matching.DayResult;
 import com.reconflow.review.DiscrepancyRepository;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -140,22 +139,32 @@ public class RunService {
      */
     @TransactionalEventListener
     public void onRecordsImported(RecordsImported imported) {
-        Authentication caller = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
         try {
             // The import has committed: its caller must not see a failure from here.
-            newTransaction.executeWithoutResult(tx -> imported.businessDates().forEach(date ->
-                    runtimeService.createMessageCorrelation(RunVariables.RECORDS_IMPORTED_MESSAGE)
-                            .processInstanceBusinessKey(date.toString())
-                            .correlateAll()));
+            AsSystem.call(identityService, () -> newTransaction.execute(tx -> {
+                imported.businessDates().forEach(date ->
+                        runtimeService.createMessageCorrelation(RunVariables.RECORDS_IMPORTED_MESSAGE)
+                                .processInstanceBusinessKey(date.toString())
+                                .correlateAll());
+                return null;
+            }));
         } catch (RuntimeException e) {
             log.warn("Could not wake the runs of {} after import #{}; they will re-check: {}",
                     imported.businessDates(), imported.importId(), e.getMessage());
-        } finally {
-            if (caller != null) {
-                identityService.setAuthentication(caller);
-            }
         }
+    }
+
+    /**
+     * FAILED while a step of the run (or of one of its reviews) has an open incident: a job that
+     * ran out of retries. Derived, not stored, so a successful retry in Cockpit restores the stage.
+     */
+    public RunStatus status(Run run) {
+        if (run.status() == RunStatus.ARCHIVED || run.processInstanceId() == null) {
+            return run.status();
+        }
+        long incidents = AsSystem.call(identityService, () -> runtimeService.createIncidentQuery()
+                .processInstanceId(run.processInstanceId()).count());
+        return incidents > 0 ? RunStatus.FAILED : run.status();
     }
 
     private Run get(long runId) {
