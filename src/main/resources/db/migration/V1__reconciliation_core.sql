@@ -12,6 +12,8 @@ CREATE TABLE recon_import (
     status          VARCHAR(30)  NOT NULL,
     rows_accepted   INT          NOT NULL,
     rows_rejected   INT          NOT NULL,
+    -- rows whose record an earlier import already brought (overlapping downloads)
+    rows_duplicate  INT          NOT NULL,
     imported_by     VARCHAR(64)  NOT NULL,
     imported_at     DATETIME(3)  NOT NULL,
     CONSTRAINT uk_import_content UNIQUE (content_sha256)
@@ -39,7 +41,10 @@ CREATE TABLE recon_record (
     category        VARCHAR(100),
     raw_line        VARCHAR(4000) NOT NULL,
     attributes      VARCHAR(4000),
-    CONSTRAINT fk_record_import FOREIGN KEY (import_id) REFERENCES recon_import (id)
+    -- what makes the record the same record in another file of the source (see NaturalKey)
+    natural_key     VARCHAR(200)  NOT NULL,
+    CONSTRAINT fk_record_import FOREIGN KEY (import_id) REFERENCES recon_import (id),
+    CONSTRAINT uk_record_natural_key UNIQUE (source, natural_key)
 );
 CREATE INDEX ix_record_date_kind ON recon_record (business_date, kind);
 CREATE INDEX ix_record_order_no ON recon_record (order_no);

@@ -2,6 +2,8 @@ package com.reconflow.ingest;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +44,16 @@ class ImportController {
             throws IOException {
         String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
                 ? "upload" : file.getOriginalFilename();
-        ImportResult result = imports.importFile(
-                new ImportRequest(source, name, file.getBytes(), format, businessDate, currentUser.id()));
-        return ResponseEntity.created(URI.create("/api/imports/" + result.id())).body(result);
+        // Uploads are spooled to a file so that a bill of any size streams through the import.
+        Path spooled = Files.createTempFile("reconflow-upload-", ".part");
+        try {
+            file.transferTo(spooled);
+            ImportResult result = imports.importFile(
+                    new ImportRequest(source, name, spooled, format, businessDate, currentUser.id()));
+            return ResponseEntity.created(URI.create("/api/imports/" + result.id())).body(result);
+        } finally {
+            Files.deleteIfExists(spooled);
+        }
     }
 
     @GetMapping("/{id}")

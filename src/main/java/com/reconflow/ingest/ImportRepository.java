@@ -20,6 +20,10 @@ class ImportRepository {
 
     private static final int BATCH_SIZE = 500;
 
+    /** A record on its way into the table, with the key that makes it unique within its source. */
+    record KeyedRecord(CanonicalRecord record, String naturalKey) {
+    }
+
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
     private final ObjectMapper json;
@@ -35,26 +39,53 @@ class ImportRepository {
                 .param(sha256).query(Long.class).optional();
     }
 
-    long insertImport(ImportRequest request, String format, String sha256, LocalDate businessDate,
-                      ImportStatus status, int accepted, int rejected, Instant now) {
+    /** The import's row comes first: its unique content hash stops a second node importing the same bytes. */
+    long insertImport(ImportRequest request, String format, String sha256, Instant now) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO recon_import (source, format, file_name, content_sha256, business_date, status,
-                                          rows_accepted, rows_rejected, imported_by, imported_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(request.source(), format, request.fileName(), sha256, businessDate, status.name(),
-                        accepted, rejected, request.importedBy(), Db.utc(now))
+                INSERT INTO recon_import (source, format, file_name, content_sha256, status,
+                                          rows_accepted, rows_rejected, rows_duplicate, imported_by, imported_at)
+                VALUES (?, ?, ?, ?, ?, 0, 0, 0, ?, ?)""")
+                .params(request.source(), format, request.fileName(), sha256, ImportStatus.ACCEPTED.name(),
+                        request.importedBy(), Db.utc(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
 
-    void insertRecords(long importId, String source, String format, List<CanonicalRecord> records) {
+    void completeImport(long id, LocalDate businessDate, ImportStatus status, long accepted, long rejected,
+                        long duplicate) {
+        jdbc.sql("""
+                UPDATE recon_import SET business_date = ?, status = ?, rows_accepted = ?, rows_rejected = ?,
+                                        rows_duplicate = ?
+                WHERE id = ?""")
+                .params(businessDate, status.name(), accepted, rejected, duplicate, id)
+                .update();
+    }
+
+    /** Where the source already has records with these natural keys: key to [import id, line]. */
+    Map<String, long[]> existingKeys(String source, java.util.Collection<String> naturalKeys) {
+        if (naturalKeys.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, long[]> found = new java.util.HashMap<>();
+        jdbc.sql("SELECT natural_key, import_id, line_no FROM recon_record WHERE source = :source "
+                        + "AND natural_key IN (:keys)")
+                .param("source", source)
+                .param("keys", naturalKeys)
+                .query(rs -> {
+                    found.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+                });
+        return found;
+    }
+
+    void insertRecords(long importId, String source, String format, List<KeyedRecord> records) {
         jdbcTemplate.batchUpdate("""
                 INSERT INTO recon_record (import_id, line_no, kind, source, format, business_date, order_no, txn_id,
                                           refund_no, amount, fee, currency, status, occurred_at, store,
-                                          payment_method, category, raw_line, attributes)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                records, BATCH_SIZE, (ps, r) -> {
+                                          payment_method, category, raw_line, attributes, natural_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                records, BATCH_SIZE, (ps, keyed) -> {
+                    CanonicalRecord r = keyed.record();
                     ps.setLong(1, importId);
                     ps.setInt(2, r.lineNo());
                     ps.setString(3, r.kind().name());
@@ -74,6 +105,7 @@ class ImportRepository {
                     ps.setString(17, r.category());
                     ps.setString(18, r.rawLine());
                     ps.setString(19, toJson(r.attributes()));
+                    ps.setString(20, keyed.naturalKey());
                 });
     }
 
@@ -92,13 +124,14 @@ class ImportRepository {
 
     Optional<ImportResult> find(long id) {
         return jdbc.sql("""
-                SELECT id, source, format, file_name, business_date, status, rows_accepted, rows_rejected
+                SELECT id, source, format, file_name, business_date, status, rows_accepted, rows_rejected,
+                       rows_duplicate
                 FROM recon_import WHERE id = ?""")
                 .param(id)
                 .query((rs, n) -> new ImportResult(rs.getLong("id"), rs.getString("source"), rs.getString("format"),
                         rs.getString("file_name"), rs.getObject("business_date", LocalDate.class),
-                        ImportStatus.valueOf(rs.getString("status")), rs.getInt("rows_accepted"),
-                        rs.getInt("rows_rejected"), rejectedRows(id)))
+                        ImportStatus.valueOf(rs.getString("status")), rs.getLong("rows_accepted"),
+                        rs.getLong("rows_rejected"), rs.getLong("rows_duplicate"), rejectedRows(id)))
                 .optional();
     }
 

@@ -4,5 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 
 public record ImportResult(long id, String source, String format, String fileName, LocalDate businessDate,
-                           ImportStatus status, int rowsAccepted, int rowsRejected, List<RowError> errors) {
+                           ImportStatus status, long rowsAccepted, long rowsRejected, long rowsDuplicate,
+                           List<RowError> errors) {
 }

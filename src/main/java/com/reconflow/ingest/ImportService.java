@@ -1,15 +1,14 @@
 package com.reconflow.ingest;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 import com.reconflow.config.Digests;
 import com.reconflow.config.ReconProperties;
@@ -31,8 +30,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class ImportService {
 
     private static final Logger log = LoggerFactory.getLogger(ImportService.class);
-    private static final int MAX_KEY_LENGTH = 64;
-    private static final int MAX_RAW_LINE_LENGTH = 4000;
 
     private final ImportRepository imports;
     private final FormatDetector formats;
@@ -50,7 +47,7 @@ public class ImportService {
     }
 
     /**
-     * Imports one file.
+     * Imports one file, streaming its rows into the database in batches within one transaction.
      *
      * @throws FileRejectedException when the file as a whole is invalid; nothing is stored
      * @throws DuplicateImportException when the same bytes were imported before
@@ -62,99 +59,67 @@ public class ImportService {
             throw new FileRejectedException("file " + name + ": unknown source '" + request.source()
                     + "'; configured sources are " + properties.sources());
         }
-        if (request.content().length == 0) {
+        ChannelFile file = new ChannelFile(name, request.content(), properties.zone());
+        if (file.size() == 0) {
             throw new FileRejectedException("file " + name + " is empty");
         }
-        String sha256 = Digests.sha256Hex(request.content());
+        String sha256 = sha256(file);
         imports.findIdByContent(sha256).ifPresent(id -> {
             throw new DuplicateImportException(name, id);
         });
-
-        ChannelFile file = new ChannelFile(name, request.content(), properties.zone());
         ChannelFileParser parser = request.format() == null || request.format().isBlank()
                 ? formats.detect(file) : formats.byId(request.format());
-        ParsedFile parsed = parser.parse(file);
 
-        List<CanonicalRecord> records = new ArrayList<>();
-        List<RowError> rejected = new ArrayList<>(parsed.rejectedRows());
-        for (CanonicalRecord record : parsed.records()) {
-            RowError tooLong = checkLengths(record);
-            if (tooLong == null) {
-                records.add(record);
-            } else {
-                rejected.add(tooLong);
-            }
-        }
-        rejected.sort(Comparator.comparingInt(RowError::line));
-        if (records.isEmpty()) {
-            throw new FileRejectedException(rejected.isEmpty()
-                    ? "file " + name + " contains no rows"
-                    : "file " + name + ": no row could be read; first error at line " + rejected.get(0).line()
-                      + (rejected.get(0).field() == null ? "" : ", field " + rejected.get(0).field())
-                      + ": " + rejected.get(0).message());
-        }
-
-        LocalDate businessDate = request.businessDate() != null ? request.businessDate() : mostFrequentDate(records);
-        ImportStatus status = rejected.isEmpty() ? ImportStatus.ACCEPTED : ImportStatus.ACCEPTED_WITH_REJECTIONS;
         long id;
         try {
-            id = imports.insertImport(request, parser.formatId(), sha256, businessDate, status,
-                    records.size(), rejected.size(), clock.instant());
+            id = imports.insertImport(request, parser.formatId(), sha256, clock.instant());
         } catch (DuplicateKeyException raced) {
             // Another node imported the same bytes a moment ago.
             throw new DuplicateImportException(name, imports.findIdByContent(sha256).orElse(-1L));
         }
-        imports.insertRecords(id, request.source(), parser.formatId(), records);
-        imports.insertRejectedRows(id, rejected);
+        ImportBatch batch = new ImportBatch(imports, id, request.source(), parser.formatId());
+        parser.parse(file, batch);
+        batch.flush();
+        if (batch.accepted() == 0 && batch.duplicate() == 0) {
+            RowError first = batch.listedErrors().isEmpty() ? null : batch.listedErrors().get(0);
+            throw new FileRejectedException(first == null
+                    ? "file " + name + " contains no rows"
+                    : "file " + name + ": no row could be read; first error at line " + first.line()
+                      + (first.field() == null ? "" : ", field " + first.field()) + ": " + first.message());
+        }
 
-        Set<LocalDate> dates = records.stream().map(CanonicalRecord::businessDate)
-                .collect(Collectors.toCollection(TreeSet::new));
-        dates.add(businessDate);
+        LocalDate businessDate = request.businessDate() != null ? request.businessDate()
+                : mostFrequent(batch.recordsPerDay()).orElse(null);
+        ImportStatus status = batch.rejected() == 0 ? ImportStatus.ACCEPTED : ImportStatus.ACCEPTED_WITH_REJECTIONS;
+        imports.completeImport(id, businessDate, status, batch.accepted(), batch.rejected(), batch.duplicate());
+
+        Set<LocalDate> dates = new TreeSet<>(batch.recordsPerDay().keySet());
+        if (businessDate != null) {
+            dates.add(businessDate);
+        }
         events.publishEvent(new RecordsImported(id, request.source(), dates));
-        log.info("Imported {} from {} as #{} ({}): {} rows accepted, {} quarantined", name, request.source(), id,
-                parser.formatId(), records.size(), rejected.size());
+        log.info("Imported {} from {} as #{} ({}): {} rows accepted, {} quarantined, {} already imported", name,
+                request.source(), id, parser.formatId(), batch.accepted(), batch.rejected(), batch.duplicate());
         return new ImportResult(id, request.source(), parser.formatId(), name, businessDate, status,
-                records.size(), rejected.size(), rejected);
+                batch.accepted(), batch.rejected(), batch.duplicate(), batch.listedErrors());
     }
 
     public Optional<ImportResult> find(long id) {
         return imports.find(id);
     }
 
-    /** A value too long for its column must quarantine its row, not fail the whole import. */
-    private static RowError checkLengths(CanonicalRecord r) {
-        Map<String, String> keys = Map.of(
-                "orderNo", nullToEmpty(r.orderNo()),
-                "txnId", nullToEmpty(r.txnId()),
-                "refundNo", nullToEmpty(r.refundNo()));
-        for (var key : keys.entrySet()) {
-            if (key.getValue().length() > MAX_KEY_LENGTH) {
-                return new RowError(r.lineNo(), key.getKey(),
-                        key.getKey() + " is longer than " + MAX_KEY_LENGTH + " characters", truncate(r.rawLine()));
-            }
+    /** The day most of the file's records fall on; the later one on a tie. */
+    private static Optional<LocalDate> mostFrequent(Map<LocalDate, Long> recordsPerDay) {
+        return recordsPerDay.entrySet().stream()
+                .max(Map.Entry.<LocalDate, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey);
+    }
+
+    private static String sha256(ChannelFile file) {
+        try (InputStream in = file.open()) {
+            return Digests.sha256Hex(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file.fileName(), e);
         }
-        if (r.rawLine().length() > MAX_RAW_LINE_LENGTH) {
-            return new RowError(r.lineNo(), null,
-                    "line is longer than " + MAX_RAW_LINE_LENGTH + " characters", truncate(r.rawLine()));
-        }
-        return null;
-    }
-
-    private static LocalDate mostFrequentDate(List<CanonicalRecord> records) {
-        return records.stream()
-                .collect(Collectors.groupingBy(CanonicalRecord::businessDate, Collectors.counting()))
-                .entrySet().stream()
-                .max(Map.Entry.<LocalDate, Long>comparingByValue()
-                        .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
-                .map(Map.Entry::getKey)
-                .orElseThrow();
-    }
-
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
-    }
-
-    private static String truncate(String s) {
-        return s == null || s.length() <= MAX_RAW_LINE_LENGTH ? s : s.substring(0, MAX_RAW_LINE_LENGTH);
     }
 }

@@ -58,6 +58,51 @@ interface ImportQuarantine {
     }
 
     @Test
+    default void theSameFileDroppedTwiceIsDoneOnceAndChangesNothing() throws Exception {
+        Path folder = Files.createDirectories(inbox().resolve("miniprogram"));
+        String content = HEADER
+                + "MPDUP-1,2026-11-17 10:00:00,2026-11-17 10:00:05,66.00,wechatpay,4200000000202611170000000001,PAID,0.00,miniprogram,美妆,MZ0001,1\n";
+        Files.writeString(folder.resolve("first.csv"), content);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(folder.resolve(".done").resolve("first.csv")));
+        long records = count("SELECT COUNT(*) FROM recon_record");
+
+        Files.writeString(folder.resolve("again.csv"), content);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(folder.resolve(".done").resolve("again.csv")));
+        assertThat(count("SELECT COUNT(*) FROM recon_record")).isEqualTo(records);
+        assertThat(count("SELECT COUNT(*) FROM recon_import WHERE file_name = 'again.csv'")).isZero();
+        assertThat(folder.resolve(".error").resolve("again.csv")).doesNotExist();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    default void anOverlappingDownloadImportsOnlyWhatIsNewAndSaysSo() {
+        Api finance = Api.as(rest(), "finance");
+        String monday = "OV-1,2026-11-16 10:00:00,2026-11-16 10:00:05,10.00,alipay,2026111622000000000000000001,PAID,0.00,jd,美妆,MZ0001,1\n"
+                + "OV-2,2026-11-16 11:00:00,2026-11-16 11:00:05,20.00,alipay,2026111622000000000000000002,PAID,0.00,jd,美妆,MZ0001,1\n";
+        String mondayAndMore = monday
+                + "OV-3,2026-11-16 12:00:00,2026-11-16 12:00:05,30.00,alipay,2026111622000000000000000003,PAID,0.00,jd,美妆,MZ0001,1\n";
+        assertThat(finance.postMultipart("/api/imports", upload("jd", "jd_1.csv", HEADER + monday), Map.class)
+                .getBody()).containsEntry("rowsAccepted", 2);
+
+        Map<String, Object> second = finance.postMultipart("/api/imports",
+                upload("jd", "jd_2.csv", HEADER + mondayAndMore), Map.class).getBody();
+        assertThat(second).containsEntry("rowsAccepted", 1).containsEntry("rowsDuplicate", 2)
+                .containsEntry("rowsRejected", 0);
+        assertThat(count("SELECT COUNT(*) FROM recon_record WHERE order_no LIKE 'OV-%'")).isEqualTo(3);
+    }
+
+    @Test
+    default void aRecordRepeatedWithinOneFileIsQuarantinedNamingTheFirstLine() {
+        String line = "RP-1,2026-11-15 10:00:00,2026-11-15 10:00:05,10.00,alipay,2026111522000000000000000001,PAID,0.00,jd,美妆,MZ0001,1\n";
+        @SuppressWarnings("unchecked")
+        Map<String, Object> result = Api.as(rest(), "finance").postMultipart("/api/imports",
+                upload("jd", "jd_repeat.csv", HEADER + line + line), Map.class).getBody();
+
+        assertThat(result).containsEntry("rowsAccepted", 1).containsEntry("rowsRejected", 1);
+        assertThat(result.get("errors").toString()).contains("line=3").contains("as line 2");
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     default void anUploadQuarantinesBadRowsRefusesDuplicatesAndRejectsBrokenFiles() {
         Api finance = Api.as(rest(), "finance");

@@ -180,7 +180,7 @@ public final class AlipayBusinessDetailParser implements ChannelFileParser {
             if (entry == null) {
                 throw new FileRejectedException(file.fileName() + ": zip contains no 业务明细 CSV");
             }
-            return new ChannelFile(file.fileName() + "!/" + entry.getName(), zip.readAllBytes(), file.zone());
+            return ChannelFile.ofBytes(file.fileName() + "!/" + entry.getName(), zip.readAllBytes(), file.zone());
         } catch (IOException | IllegalArgumentException e) {
             throw new FileRejectedException(file.fileName() + ": not a readable zip archive: " + e.getMessage(), e);
         }

@@ -2,6 +2,7 @@ package com.reconflow.ingest.format;
 
 import com.reconflow.ingest.FileRejectedException;
 import com.reconflow.ingest.ParsedFile;
+import com.reconflow.ingest.RecordSink;
 
 /**
  * Reads one file layout into canonical records. Implementations are plain Java: no Spring, Camel or
@@ -20,4 +21,15 @@ public interface ChannelFileParser {
      * structure is wrong (missing column, totals that disagree, empty) throws.
      */
     ParsedFile parse(ChannelFile file) throws FileRejectedException;
+
+    /**
+     * Reads the file row by row into the sink. Rows that cannot be read go to the sink as rejected;
+     * a file whose structure is wrong (missing column, totals that disagree, empty) throws, possibly
+     * after rows were handed over.
+     */
+    default void parse(ChannelFile file, RecordSink sink) throws FileRejectedException {
+        ParsedFile parsed = parse(file);
+        parsed.records().forEach(sink::accept);
+        parsed.rejectedRows().forEach(sink::reject);
+    }
 }

@@ -23,6 +23,12 @@ final class Text {
         return utf8 != null ? utf8 : new String(bytes, start, bytes.length - start, ChannelFile.gbk());
     }
 
+    /** Whether the start of a file is valid UTF-8 (an incomplete last character allowed). */
+    static boolean isUtf8(byte[] head) {
+        int start = hasBom(head) ? 3 : 0;
+        return strictUtf8(ByteBuffer.wrap(head, start, head.length - start), true) != null;
+    }
+
     private static boolean hasBom(byte[] b) {
         return b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF;
     }

@@ -128,7 +128,7 @@ class AlipayBusinessDetailParserTest {
     void readsTheDetailMemberOfTheDownloadedZip() throws IOException {
         byte[] zip = zip("20880211096256330156_20261120_业务明细(汇总).csv", "#支付宝业务汇总查询\r\n".getBytes(Samples.GBK),
                 "20880211096256330156_20261120_业务明细.csv", Samples.bytes(Samples.ALIPAY));
-        ChannelFile file = new ChannelFile("20880211096256330156_20261120.csv.zip", zip, Samples.SHANGHAI);
+        ChannelFile file = ChannelFile.ofBytes("20880211096256330156_20261120.csv.zip", zip, Samples.SHANGHAI);
 
         assertThat(parser.recognises(file)).isTrue();
         ParsedFile parsed = parser.parse(file);
@@ -140,7 +140,7 @@ class AlipayBusinessDetailParserTest {
     void zipWithoutADetailCsvIsRejected() throws IOException {
         byte[] zip = zip("20880211096256330156_20261120_业务明细(汇总).csv", "#支付宝业务汇总查询\r\n".getBytes(Samples.GBK),
                 "readme.txt", "hello".getBytes(Samples.GBK));
-        ChannelFile file = new ChannelFile("bill.zip", zip, Samples.SHANGHAI);
+        ChannelFile file = ChannelFile.ofBytes("bill.zip", zip, Samples.SHANGHAI);
 
         assertThat(parser.recognises(file)).isFalse();
         assertThatThrownBy(() -> parser.parse(file)).isInstanceOf(FileRejectedException.class)

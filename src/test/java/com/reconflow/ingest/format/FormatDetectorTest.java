@@ -27,7 +27,7 @@ class FormatDetectorTest {
         "mp_orders_20261120.csv, channel-orders",
         "pos_sales_20261120.csv, channel-orders"})
     void picksTheParserByContentWhateverTheFileName(String sample, String formatId) {
-        ChannelFile file = new ChannelFile("upload.bin", Samples.bytes(sample), Samples.SHANGHAI);
+        ChannelFile file = ChannelFile.ofBytes("upload.bin", Samples.bytes(sample), Samples.SHANGHAI);
 
         ChannelFileParser parser = detector.detect(file);
 
@@ -43,7 +43,7 @@ class FormatDetectorTest {
             zip.write(Samples.bytes(Samples.ALIPAY));
         }
 
-        ChannelFile file = new ChannelFile("download", out.toByteArray(), Samples.SHANGHAI);
+        ChannelFile file = ChannelFile.ofBytes("download", out.toByteArray(), Samples.SHANGHAI);
 
         assertThat(detector.detect(file).formatId()).isEqualTo("alipay-business-detail");
     }

@@ -37,7 +37,7 @@ final class Samples {
     }
 
     static ChannelFile sample(String sample) {
-        return new ChannelFile(sample, bytes(sample), SHANGHAI);
+        return ChannelFile.ofBytes(sample, bytes(sample), SHANGHAI);
     }
 
     /** A sample's text, for tests that alter a copy of it. */
@@ -46,10 +46,10 @@ final class Samples {
     }
 
     static ChannelFile utf8(String name, String text) {
-        return new ChannelFile(name, text.getBytes(StandardCharsets.UTF_8), SHANGHAI);
+        return ChannelFile.ofBytes(name, text.getBytes(StandardCharsets.UTF_8), SHANGHAI);
     }
 
     static ChannelFile gbk(String name, String text) {
-        return new ChannelFile(name, text.getBytes(GBK), SHANGHAI);
+        return ChannelFile.ofBytes(name, text.getBytes(GBK), SHANGHAI);
     }
 }
