@@ -10,12 +10,10 @@ class AdminPasswordGuardTest {
 
     @Test
     void outsideTheDemoProfileTheAppRefusesToStartWithoutAnAdminPassword() {
-        var app = new SpringApplicationBuilder(ReconFlowApplication.class)
-                .profiles("prod")
-                .properties("camunda.bpm.admin-user.password=", "server.port=0",
-                        "spring.datasource.url=jdbc:h2:mem:guard-test;DB_CLOSE_DELAY=-1");
+        var app = new SpringApplicationBuilder(ReconFlowApplication.class);
 
-        assertThatThrownBy(app::run)
+        assertThatThrownBy(() -> app.run("--spring.profiles.active=prod", "--camunda.bpm.admin-user.password=",
+                "--server.port=0", "--spring.datasource.url=jdbc:h2:mem:guard-test;DB_CLOSE_DELAY=-1"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("RECON_ADMIN_PASSWORD");
     }

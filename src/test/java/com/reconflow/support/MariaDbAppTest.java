@@ -35,7 +35,7 @@ public abstract class MariaDbAppTest extends AppTest {
         recreateDatabase();
         AppTestSupport.commonProperties(registry, INBOX);
         registry.add("spring.datasource.url", () -> SERVER + DATABASE
-                + "?sendFractionalSeconds=false&rewriteBatchedStatements=true&characterEncoding=UTF-8");
+                + "?sendFractionalSeconds=false&rewriteBatchedStatements=true&nullCatalogMeansCurrent=true&characterEncoding=UTF-8");
         registry.add("spring.datasource.username", () -> USER);
         registry.add("spring.datasource.password", () -> PASSWORD);
     }
