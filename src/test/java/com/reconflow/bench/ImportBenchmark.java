@@ -3,8 +3,7 @@ package com.reconflow.bench;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
+import java.lang.management.MemoryMXBean;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +15,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 import com.reconflow.ReconFlowApplication;
 import com.reconflow.ingest.ImportRequest;
@@ -49,16 +50,17 @@ public final class ImportBenchmark {
         try (ConfigurableApplicationContext app = start(db, work)) {
             ImportService imports = app.getBean(ImportService.class);
             System.gc();
-            resetPeaks();
+            HeapSampler heap = new HeapSampler();
             long started = System.nanoTime();
             ImportResult result = imports.importFile(new ImportRequest("wechatpay", bill.getFileName().toString(),
                     bill, null, null, "benchmark"));
             double seconds = (System.nanoTime() - started) / 1e9;
+            heap.stop();
             System.out.printf(Locale.ROOT, "database: %s, max heap: %d MiB%n", db,
                     Runtime.getRuntime().maxMemory() >> 20);
             System.out.printf(Locale.ROOT, "imported: %,d rows accepted, %,d rejected in %.1f s = %,.0f rows/s%n",
                     result.rowsAccepted(), result.rowsRejected(), seconds, result.rowsAccepted() / seconds);
-            System.out.printf(Locale.ROOT, "peak heap during the import: %d MiB%n", peakHeap() >> 20);
+            System.out.printf(Locale.ROOT, "peak heap in use during the import: %d MiB%n", heap.peak() >> 20);
         }
     }
 
@@ -107,14 +109,31 @@ public final class ImportBenchmark {
         return Files.size(file);
     }
 
-    private static void resetPeaks() {
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-    }
+    /** The most heap in use at once, sampled every 10 ms (pool peaks would add up different moments). */
+    private static final class HeapSampler {
+        private final AtomicLong peak = new AtomicLong();
+        private final Thread thread;
+        private volatile boolean running = true;
 
-    private static long peakHeap() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP)
-                .mapToLong(pool -> pool.getPeakUsage().getUsed())
-                .sum();
+        HeapSampler() {
+            MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+            thread = new Thread(() -> {
+                while (running) {
+                    peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                    LockSupport.parkNanos(10_000_000);
+                }
+            }, "heap-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            thread.join();
+        }
+
+        long peak() {
+            return peak.get();
+        }
     }
 }
