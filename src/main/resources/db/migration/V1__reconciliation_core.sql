@@ -14,6 +14,8 @@ CREATE TABLE recon_import (
     rows_rejected   INT          NOT NULL,
     -- rows whose record an earlier import already brought (overlapping downloads)
     rows_duplicate  INT          NOT NULL,
+    -- a corrected re-submission names the import whose quarantined rows it corrects
+    corrects_import_id BIGINT,
     imported_by     VARCHAR(64)  NOT NULL,
     imported_at     DATETIME(3)  NOT NULL,
     CONSTRAINT uk_import_content UNIQUE (content_sha256)

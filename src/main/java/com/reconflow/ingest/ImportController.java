@@ -40,7 +40,8 @@ class ImportController {
                                         @RequestParam("source") String source,
                                         @RequestParam(value = "format", required = false) String format,
                                         @RequestParam(value = "businessDate", required = false)
-                                        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate businessDate)
+                                        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate businessDate,
+                                        @RequestParam(value = "corrects", required = false) Long corrects)
             throws IOException {
         String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
                 ? "upload" : file.getOriginalFilename();
@@ -49,7 +50,7 @@ class ImportController {
         try {
             file.transferTo(spooled);
             ImportResult result = imports.importFile(
-                    new ImportRequest(source, name, spooled, format, businessDate, currentUser.id()));
+                    new ImportRequest(source, name, spooled, format, businessDate, currentUser.id(), corrects));
             return ResponseEntity.created(URI.create("/api/imports/" + result.id())).body(result);
         } finally {
             Files.deleteIfExists(spooled);

@@ -43,11 +43,11 @@ class ImportRepository {
     long insertImport(ImportRequest request, String format, String sha256, Instant now) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO recon_import (source, format, file_name, content_sha256, status,
-                                          rows_accepted, rows_rejected, rows_duplicate, imported_by, imported_at)
-                VALUES (?, ?, ?, ?, ?, 0, 0, 0, ?, ?)""")
+                INSERT INTO recon_import (source, format, file_name, content_sha256, status, rows_accepted,
+                                          rows_rejected, rows_duplicate, corrects_import_id, imported_by, imported_at)
+                VALUES (?, ?, ?, ?, ?, 0, 0, 0, ?, ?, ?)""")
                 .params(request.source(), format, request.fileName(), sha256, ImportStatus.ACCEPTED.name(),
-                        request.importedBy(), Db.utc(now))
+                        request.correctsImportId(), request.importedBy(), Db.utc(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -125,14 +125,20 @@ class ImportRepository {
     Optional<ImportResult> find(long id) {
         return jdbc.sql("""
                 SELECT id, source, format, file_name, business_date, status, rows_accepted, rows_rejected,
-                       rows_duplicate
+                       rows_duplicate, corrects_import_id
                 FROM recon_import WHERE id = ?""")
                 .param(id)
                 .query((rs, n) -> new ImportResult(rs.getLong("id"), rs.getString("source"), rs.getString("format"),
                         rs.getString("file_name"), rs.getObject("business_date", LocalDate.class),
                         ImportStatus.valueOf(rs.getString("status")), rs.getLong("rows_accepted"),
-                        rs.getLong("rows_rejected"), rs.getLong("rows_duplicate"), rejectedRows(id)))
+                        rs.getLong("rows_rejected"), rs.getLong("rows_duplicate"), rejectedRows(id),
+                        rs.getObject("corrects_import_id", Long.class), correctedBy(id)))
                 .optional();
+    }
+
+    private List<Long> correctedBy(long importId) {
+        return jdbc.sql("SELECT id FROM recon_import WHERE corrects_import_id = ? ORDER BY id").param(importId)
+                .query(Long.class).list();
     }
 
     List<RowError> rejectedRows(long importId) {

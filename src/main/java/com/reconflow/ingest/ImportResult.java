@@ -5,5 +5,5 @@ import java.util.List;
 
 public record ImportResult(long id, String source, String format, String fileName, LocalDate businessDate,
                            ImportStatus status, long rowsAccepted, long rowsRejected, long rowsDuplicate,
-                           List<RowError> errors) {
+                           List<RowError> errors, Long correctsImportId, List<Long> correctedBy) {
 }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -59,6 +60,15 @@ public class ImportService {
             throw new FileRejectedException("file " + name + ": unknown source '" + request.source()
                     + "'; configured sources are " + properties.sources());
         }
+        if (request.correctsImportId() != null) {
+            ImportResult corrected = imports.find(request.correctsImportId()).orElseThrow(() ->
+                    new FileRejectedException("file " + name + " corrects import #" + request.correctsImportId()
+                            + ", which does not exist"));
+            if (!corrected.source().equals(request.source())) {
+                throw new FileRejectedException("file " + name + " is for source " + request.source()
+                        + " but corrects import #" + corrected.id() + " of source " + corrected.source());
+            }
+        }
         ChannelFile file = new ChannelFile(name, request.content(), properties.zone());
         if (file.size() == 0) {
             throw new FileRejectedException("file " + name + " is empty");
@@ -101,7 +111,8 @@ public class ImportService {
         log.info("Imported {} from {} as #{} ({}): {} rows accepted, {} quarantined, {} already imported", name,
                 request.source(), id, parser.formatId(), batch.accepted(), batch.rejected(), batch.duplicate());
         return new ImportResult(id, request.source(), parser.formatId(), name, businessDate, status,
-                batch.accepted(), batch.rejected(), batch.duplicate(), batch.listedErrors());
+                batch.accepted(), batch.rejected(), batch.duplicate(), batch.listedErrors(),
+                request.correctsImportId(), List.of());
     }
 
     public Optional<ImportResult> find(long id) {

@@ -126,6 +126,16 @@ interface ImportQuarantine {
         assertThat((List<Map<String, Object>>) fetched.get("errors")).singleElement()
                 .satisfies(e -> assertThat((String) e.get("rawLine")).startsWith("U-101"));
 
+        String corrected = content.replace("12,34x", "12.34");
+        var correction = upload("jd", "jd_upload_corrected.csv", corrected);
+        correction.add("corrects", id.toString());
+        Map<String, Object> fixed = finance.postMultipart("/api/imports", correction, Map.class).getBody();
+        assertThat(fixed).containsEntry("rowsAccepted", 1).containsEntry("rowsDuplicate", 2)
+                .containsEntry("rowsRejected", 0).containsEntry("correctsImportId", id.intValue());
+        assertThat((List<Object>) finance.getJson("/api/imports/" + id).get("correctedBy"))
+                .containsExactly(fixed.get("id"));
+        assertThat(count("SELECT COUNT(*) FROM recon_record WHERE order_no = 'U-101'")).isEqualTo(1);
+
         ResponseEntity<Map> again = finance.postMultipart("/api/imports", upload("jd", "renamed.csv", content), Map.class);
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(((Number) again.getBody().get("id")).longValue()).isEqualTo(id.longValue());
