@@ -70,6 +70,8 @@ CREATE TABLE recon_run (
     sources             VARCHAR(500) NOT NULL,
     status              VARCHAR(20)  NOT NULL,
     process_instance_id VARCHAR(64),
+    -- the version of the matching rules the run was matched with
+    rules_version       VARCHAR(40),
     started_by          VARCHAR(64)  NOT NULL,
     started_at          DATETIME(3)  NOT NULL,
     matched_at          DATETIME(3),

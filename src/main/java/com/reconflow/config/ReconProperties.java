@@ -1,9 +1,11 @@
 package com.reconflow.config;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -15,6 +17,7 @@ public record ReconProperties(
         Inbox inbox,
         Run run,
         Review review,
+        Matching matching,
         Demo demo) {
 
     public record Inbox(Path dir, long pollDelay, long readLockMinAge) {
@@ -24,6 +27,11 @@ public record ReconProperties(
     }
 
     public record Review(String candidateGroup) {
+    }
+
+    /** See com.reconflow.matching.MatchingRules. */
+    public record Matching(String rulesVersion, BigDecimal roundingTolerance, Map<String, BigDecimal> feeRates,
+                           BigDecimal feeTolerance, String mergedPrefix, String mergedSeparator) {
     }
 
     public record Demo(boolean data) {

@@ -1,7 +1,13 @@
 package com.reconflow.matching;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.reconflow.config.ReconProperties;
 import com.reconflow.ingest.RecordKind;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,24 +17,42 @@ import org.springframework.stereotype.Service;
 @Service
 public class DayMatching {
 
+    private static final TypeReference<Map<String, String>> ATTRIBUTES = new TypeReference<>() {
+    };
+
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
-    private final ExactKeyMatcher matcher = new ExactKeyMatcher();
+    private final ObjectMapper json;
+    private final MatchingRules rules;
+    private final DayMatcher matcher;
 
-    DayMatching(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+    DayMatching(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ObjectMapper json, ReconProperties properties) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
+        this.json = json;
+        var m = properties.matching();
+        this.rules = new MatchingRules(m.rulesVersion(), m.roundingTolerance(), m.feeRates(), m.feeTolerance(),
+                m.mergedPrefix(), m.mergedSeparator());
+        this.matcher = new DayMatcher(rules);
+    }
+
+    public MatchingRules rules() {
+        return rules;
     }
 
     public DayResult matchDay(long runId, LocalDate businessDate) {
         var records = jdbc.sql("""
-                SELECT id, kind, source, order_no, txn_id, amount, status, payment_method
+                SELECT id, kind, source, order_no, txn_id, amount, status, payment_method, fee, attributes
                 FROM recon_record WHERE business_date = ? ORDER BY id""")
                 .param(businessDate)
-                .query((rs, n) -> new LedgerEntry(rs.getLong("id"), RecordKind.valueOf(rs.getString("kind")),
-                        rs.getString("source"), rs.getString("order_no"), rs.getString("txn_id"),
-                        rs.getBigDecimal("amount").setScale(2), rs.getString("status"),
-                        rs.getString("payment_method")))
+                .query((rs, n) -> {
+                    Map<String, String> attributes = attributes(rs.getString("attributes"));
+                    return new LedgerEntry(rs.getLong("id"), RecordKind.valueOf(rs.getString("kind")),
+                            rs.getString("source"), rs.getString("order_no"), rs.getString("txn_id"),
+                            rs.getBigDecimal("amount").setScale(2), rs.getString("status"),
+                            rs.getString("payment_method"), rs.getBigDecimal("fee"), money(attributes.get("退款金额")),
+                            attributes.get("商户数据包"));
+                })
                 .list();
         DayResult result = matcher.match(records);
         jdbcTemplate.batchUpdate("""
@@ -41,5 +65,20 @@ public class DayMatching {
             ps.setLong(5, m.payment().id());
         });
         return result;
+    }
+
+    private Map<String, String> attributes(String stored) {
+        if (stored == null || stored.isBlank()) {
+            return Map.of();
+        }
+        try {
+            return json.readValue(stored, ATTRIBUTES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored attributes are not JSON: " + stored, e);
+        }
+    }
+
+    private static BigDecimal money(String value) {
+        return value == null || value.isBlank() ? null : new BigDecimal(value);
     }
 }

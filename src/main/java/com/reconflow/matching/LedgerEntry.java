@@ -4,9 +4,19 @@ import java.math.BigDecimal;
 
 import com.reconflow.ingest.RecordKind;
 
-/** The part of a stored record that matching looks at. */
+/**
+ * The part of a stored record that matching looks at. {@code fee} is the provider's fee as written
+ * (sign included), {@code refunded} what an order says was refunded, {@code memo} the provider's
+ * free field that lists the orders a combined payment covers.
+ */
 public record LedgerEntry(long id, RecordKind kind, String source, String orderNo, String txnId,
-                          BigDecimal amount, String status, String paymentMethod) {
+                          BigDecimal amount, String status, String paymentMethod, BigDecimal fee,
+                          BigDecimal refunded, String memo) {
+
+    public LedgerEntry(long id, RecordKind kind, String source, String orderNo, String txnId, BigDecimal amount,
+                       String status, String paymentMethod) {
+        this(id, kind, source, orderNo, txnId, amount, status, paymentMethod, null, null, null);
+    }
 
     boolean isCancelledOrder() {
         return kind == RecordKind.ORDER && "CANCELLED".equals(status);

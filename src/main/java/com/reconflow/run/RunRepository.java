@@ -54,9 +54,9 @@ class RunRepository {
         jdbc.sql("UPDATE recon_run SET status = ? WHERE id = ?").params(status.name(), id).update();
     }
 
-    void markMatched(long id, RunStatus status, Instant now) {
-        jdbc.sql("UPDATE recon_run SET status = ?, matched_at = ? WHERE id = ?")
-                .params(status.name(), Db.utc(now), id).update();
+    void markMatched(long id, RunStatus status, String rulesVersion, Instant now) {
+        jdbc.sql("UPDATE recon_run SET status = ?, rules_version = ?, matched_at = ? WHERE id = ?")
+                .params(status.name(), rulesVersion, Db.utc(now), id).update();
     }
 
     void markArchived(long id, Instant now) {

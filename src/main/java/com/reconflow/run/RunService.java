@@ -122,7 +122,8 @@ public class RunService {
         runs.setStatus(runId, RunStatus.MATCHING);
         DayResult result = dayMatching.matchDay(runId, run.businessDate());
         List<Long> ids = discrepancies.openAll(runId, result.findings(), properties.review().candidateGroup());
-        runs.markMatched(runId, ids.isEmpty() ? RunStatus.MATCHING : RunStatus.IN_REVIEW, clock.instant());
+        runs.markMatched(runId, ids.isEmpty() ? RunStatus.MATCHING : RunStatus.IN_REVIEW,
+                dayMatching.rules().version(), clock.instant());
         log.info("Run #{} for {}: {} matches, {} discrepancies", runId, run.businessDate(),
                 result.matches().size(), ids.size());
         return ids;

@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ExactKeyMatcherTest {
+class DayMatcherTest {
 
-    private final ExactKeyMatcher matcher = new ExactKeyMatcher();
+    private final DayMatcher matcher = new DayMatcher(MatchingRules.defaults());
     private long nextId = 1;
 
     @Test
@@ -25,7 +25,7 @@ class ExactKeyMatcherTest {
             assertThat(m.kind()).isEqualTo(MatchKind.ONE_TO_ONE);
             assertThat(m.order()).isEqualTo(order);
             assertThat(m.payment()).isEqualTo(payment);
-            assertThat(m.ruleId()).isEqualTo(ExactKeyMatcher.RULE_ID);
+            assertThat(m.ruleId()).isEqualTo(DayMatcher.KEY_RULE);
         });
     }
 
@@ -102,6 +102,85 @@ class ExactKeyMatcherTest {
         assertThat(finding.type()).isEqualTo(DiscrepancyType.MISSING_ORDER);
         assertThat(finding.record()).isEqualTo(stray);
         assertThat(finding.expected()).isEqualByComparingTo("0.00");
+    }
+
+    @Test
+    void aDifferenceWithinTheRoundingToleranceIsARoundingMatch() {
+        DayResult result = matcher.match(List.of(order("R1", null, "33.33", "PAID", "alipay"),
+                payment("alipay", "R1", "TR1", "33.34")));
+
+        assertThat(result.findings()).isEmpty();
+        assertThat(result.matches()).singleElement().satisfies(m -> {
+            assertThat(m.kind()).isEqualTo(MatchKind.ROUNDING);
+            assertThat(m.ruleId()).isEqualTo(DayMatcher.ROUNDING_RULE);
+        });
+    }
+
+    @Test
+    void paymentsOfTwoProvidersAddingUpToTheOrderAreASplit() {
+        LedgerEntry order = order("PS0012026112000001", null, "300.00", "PAID", "card");
+        LedgerEntry card = payment("card", "PS0012026112000001", "REF1", "200.00");
+        LedgerEntry wechat = payment("wechatpay", "PS0012026112000001", "4200001", "100.00");
+
+        DayResult result = matcher.match(List.of(order, card, wechat));
+
+        assertThat(result.findings()).isEmpty();
+        assertThat(result.matches()).extracting(Match::kind).containsOnly(MatchKind.SPLIT);
+        assertThat(result.matches()).extracting(Match::payment).containsExactly(card, wechat);
+    }
+
+    @Test
+    void splitPaymentsThatDoNotAddUpAreAnAmountMismatch() {
+        Finding finding = single(matcher.match(List.of(order("PS2", null, "300.00", "PAID", "card"),
+                payment("card", "PS2", "REF2", "200.00"), payment("wechatpay", "PS2", "4200002", "90.00"))));
+
+        assertThat(finding.type()).isEqualTo(DiscrepancyType.AMOUNT_MISMATCH);
+        assertThat(finding.difference()).isEqualByComparingTo("-10.00");
+    }
+
+    @Test
+    void aCombinedCheckoutPaymentCoversTheOrdersItsMemoLists() {
+        LedgerEntry first = order("MP1", null, "20.00", "PAID", "wechatpay");
+        LedgerEntry second = order("MP2", null, "30.50", "PAID", "wechatpay");
+        LedgerEntry combined = new LedgerEntry(nextId++, RecordKind.PAYMENT, "wechatpay", "MMP1", "4200003",
+                new BigDecimal("50.50"), "SUCCESS", null, new BigDecimal("0.30000"), null, "MP1|MP2");
+
+        DayResult result = matcher.match(List.of(first, second, combined));
+
+        assertThat(result.findings()).isEmpty();
+        assertThat(result.matches()).extracting(Match::kind).containsOnly(MatchKind.MERGED);
+        assertThat(result.matches()).extracting(Match::order).containsExactly(first, second);
+    }
+
+    @Test
+    void aCombinedPaymentThatDoesNotCoverItsOrdersIsAnAmountMismatchAboutThePayment() {
+        LedgerEntry combined = new LedgerEntry(nextId++, RecordKind.PAYMENT, "wechatpay", "MMP3", "4200004",
+                new BigDecimal("60.00"), "SUCCESS", null, null, null, "MP3|MP4");
+
+        Finding finding = single(matcher.match(List.of(order("MP3", null, "20.00", "PAID", "wechatpay"),
+                order("MP4", null, "30.00", "PAID", "wechatpay"), combined)));
+
+        assertThat(finding.type()).isEqualTo(DiscrepancyType.AMOUNT_MISMATCH);
+        assertThat(finding.record()).isEqualTo(combined);
+        assertThat(finding.expected()).isEqualByComparingTo("50.00");
+    }
+
+    @Test
+    void aFeeAboveTheContractedRateIsAFeeMismatchWhateverItsSign() {
+        LedgerEntry fair = new LedgerEntry(nextId++, RecordKind.PAYMENT, "alipay", "F1", "TF1", new BigDecimal("100.00"),
+                "SUCCESS", null, new BigDecimal("-0.60"), null, null);
+        LedgerEntry overcharged = new LedgerEntry(nextId++, RecordKind.PAYMENT, "wechatpay", "F2", "TF2",
+                new BigDecimal("100.00"), "SUCCESS", null, new BigDecimal("0.90000"), null, null);
+
+        DayResult result = matcher.match(List.of(order("F1", null, "100.00", "PAID", "alipay"), fair,
+                order("F2", null, "100.00", "PAID", "wechatpay"), overcharged));
+
+        Finding finding = single(result);
+        assertThat(finding.type()).isEqualTo(DiscrepancyType.FEE_MISMATCH);
+        assertThat(finding.record()).isEqualTo(overcharged);
+        assertThat(finding.expected()).isEqualByComparingTo("0.60");
+        assertThat(finding.actual()).isEqualByComparingTo("0.90");
+        assertThat(result.matches()).hasSize(2);
     }
 
     @Test

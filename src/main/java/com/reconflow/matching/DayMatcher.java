@@ -1,0 +1,178 @@
+package com.reconflow.matching;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.reconflow.ingest.RecordKind;
+
+/**
+ * Pairs a day's orders with its provider payments and checks each payment's fee. Hash joins on the
+ * keys, no per-record lookups, so the cost grows with the day's size and no more.
+ *
+ * <ol>
+ *   <li>Merged: a combined-checkout payment covers the orders its memo lists (rule {@code merged}).</li>
+ *   <li>By key: the payment's merchant order number is the order number, or its transaction id is the
+ *       order's payment serial. One payment of the same amount is {@code ONE_TO_ONE}; within the
+ *       rounding tolerance {@code ROUNDING}; several that add up to the order {@code SPLIT}.</li>
+ *   <li>Fees: a payment's fee against its provider's contracted rate.</li>
+ * </ol>
+ * Refunds and payouts are not looked at yet.
+ */
+public final class DayMatcher {
+
+    public static final String KEY_RULE = "key/v1";
+    public static final String ROUNDING_RULE = "key-rounding/v1";
+    public static final String SPLIT_RULE = "split/v1";
+    public static final String MERGED_RULE = "merged/v1";
+    public static final String STATUS_RULE = "status/v1";
+    public static final String FEE_RULE = "fee/v1";
+    private static final BigDecimal ZERO = new BigDecimal("0.00");
+
+    private final MatchingRules rules;
+
+    public DayMatcher(MatchingRules rules) {
+        this.rules = rules;
+    }
+
+    public DayResult match(List<LedgerEntry> records) {
+        List<LedgerEntry> orders = ofKind(records, RecordKind.ORDER);
+        List<LedgerEntry> payments = ofKind(records, RecordKind.PAYMENT);
+        Day day = new Day(orders, payments);
+        payments.forEach(day::matchMerged);
+        orders.stream().filter(o -> !day.settledOrders.contains(o.id())).forEach(day::matchByKey);
+        payments.stream().filter(p -> !day.claimedPayments.contains(p.id())).forEach(p -> day.findings.add(
+                new Finding(DiscrepancyType.MISSING_ORDER, KEY_RULE, p, null, null, ZERO, p.amount())));
+        payments.forEach(day::checkFee);
+        return new DayResult(day.matches, day.findings);
+    }
+
+    /** One day's working state: indexes and what has been claimed so far. */
+    private final class Day {
+        final Map<String, List<LedgerEntry>> paymentsByOrderNo = new HashMap<>();
+        final Map<String, List<LedgerEntry>> paymentsByTxnId = new HashMap<>();
+        final Map<String, LedgerEntry> ordersByNo = new HashMap<>();
+        final Set<Long> claimedPayments = new HashSet<>();
+        final Set<Long> settledOrders = new HashSet<>();
+        final List<Match> matches = new ArrayList<>();
+        final List<Finding> findings = new ArrayList<>();
+
+        Day(List<LedgerEntry> orders, List<LedgerEntry> payments) {
+            for (LedgerEntry p : payments) {
+                index(paymentsByOrderNo, p.orderNo(), p);
+                index(paymentsByTxnId, p.txnId(), p);
+            }
+            orders.forEach(o -> ordersByNo.putIfAbsent(o.orderNo(), o));
+        }
+
+        void matchMerged(LedgerEntry payment) {
+            List<String> covered = coveredOrders(payment);
+            if (covered.size() < 2) {
+                return;
+            }
+            List<LedgerEntry> found = covered.stream().map(ordersByNo::get)
+                    .filter(o -> o != null && !settledOrders.contains(o.id()) && !o.isCancelledOrder())
+                    .toList();
+            BigDecimal expected = found.stream().map(LedgerEntry::amount).reduce(ZERO, BigDecimal::add);
+            claimedPayments.add(payment.id());
+            found.forEach(o -> settledOrders.add(o.id()));
+            if (found.size() == covered.size() && expected.compareTo(payment.amount()) == 0) {
+                found.forEach(o -> matches.add(new Match(MatchKind.MERGED, MERGED_RULE, o, payment)));
+            } else {
+                findings.add(new Finding(DiscrepancyType.AMOUNT_MISMATCH, MERGED_RULE, payment,
+                        found.isEmpty() ? null : found.get(0), found.isEmpty() ? null : found.get(0).source(),
+                        expected, payment.amount()));
+            }
+        }
+
+        void matchByKey(LedgerEntry order) {
+            Set<LedgerEntry> candidates = new LinkedHashSet<>(paymentsByOrderNo.getOrDefault(order.orderNo(), List.of()));
+            if (order.txnId() != null) {
+                candidates.addAll(paymentsByTxnId.getOrDefault(order.txnId(), List.of()));
+            }
+            candidates.removeIf(p -> claimedPayments.contains(p.id()));
+            List<LedgerEntry> paid = candidates.stream().sorted(Comparator.comparingLong(LedgerEntry::id)).toList();
+            paid.forEach(p -> claimedPayments.add(p.id()));
+            BigDecimal total = paid.stream().map(LedgerEntry::amount).reduce(ZERO, BigDecimal::add);
+
+            if (order.isCancelledOrder()) {
+                if (!paid.isEmpty()) {
+                    findings.add(finding(DiscrepancyType.STATUS_CONFLICT, STATUS_RULE, order, paid.get(0), ZERO, total));
+                }
+            } else if (paid.isEmpty()) {
+                if (!order.isPaidInCash()) {
+                    findings.add(new Finding(DiscrepancyType.MISSING_PAYMENT, KEY_RULE, order, null,
+                            order.paymentMethod(), order.amount(), ZERO));
+                }
+            } else if (paid.size() == 1) {
+                matchOne(order, paid.get(0));
+            } else if (total.compareTo(order.amount()) == 0) {
+                paid.forEach(p -> matches.add(new Match(MatchKind.SPLIT, SPLIT_RULE, order, p)));
+            } else if (paid.stream().allMatch(p -> p.amount().compareTo(order.amount()) == 0)) {
+                findings.add(finding(DiscrepancyType.DUPLICATE_PAYMENT, KEY_RULE, order, paid.get(1), order.amount(),
+                        total));
+            } else {
+                findings.add(finding(DiscrepancyType.AMOUNT_MISMATCH, SPLIT_RULE, order, paid.get(0), order.amount(),
+                        total));
+            }
+        }
+
+        private void matchOne(LedgerEntry order, LedgerEntry payment) {
+            BigDecimal difference = payment.amount().subtract(order.amount()).abs();
+            if (difference.signum() == 0) {
+                matches.add(new Match(MatchKind.ONE_TO_ONE, KEY_RULE, order, payment));
+            } else if (difference.compareTo(rules.roundingTolerance()) <= 0) {
+                matches.add(new Match(MatchKind.ROUNDING, ROUNDING_RULE, order, payment));
+            } else {
+                findings.add(finding(DiscrepancyType.AMOUNT_MISMATCH, KEY_RULE, order, payment, order.amount(),
+                        payment.amount()));
+            }
+        }
+
+        /** Fees are written with the provider's sign convention; the contract is about their size. */
+        void checkFee(LedgerEntry payment) {
+            BigDecimal rate = rules.feeRates().get(payment.source());
+            if (rate == null || payment.fee() == null) {
+                return;
+            }
+            BigDecimal expected = payment.amount().multiply(rate).setScale(2, RoundingMode.HALF_UP);
+            BigDecimal actual = payment.fee().abs().setScale(2, RoundingMode.HALF_UP);
+            if (actual.subtract(expected).abs().compareTo(rules.feeTolerance()) > 0) {
+                findings.add(new Finding(DiscrepancyType.FEE_MISMATCH, FEE_RULE, payment, null, payment.source(),
+                        expected, actual));
+            }
+        }
+
+        private List<String> coveredOrders(LedgerEntry payment) {
+            if (payment.memo() == null || payment.orderNo() == null
+                    || !payment.orderNo().startsWith(rules.mergedPrefix())) {
+                return List.of();
+            }
+            return Arrays.stream(payment.memo().split(java.util.regex.Pattern.quote(rules.mergedSeparator())))
+                    .map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+        }
+    }
+
+    private static Finding finding(DiscrepancyType type, String rule, LedgerEntry order, LedgerEntry payment,
+                                   BigDecimal expected, BigDecimal actual) {
+        return new Finding(type, rule, order, payment, payment.source(), expected, actual);
+    }
+
+    private static List<LedgerEntry> ofKind(List<LedgerEntry> records, RecordKind kind) {
+        return records.stream().filter(r -> r.kind() == kind).sorted(Comparator.comparingLong(LedgerEntry::id)).toList();
+    }
+
+    private static void index(Map<String, List<LedgerEntry>> index, String key, LedgerEntry entry) {
+        if (key != null && !key.isBlank()) {
+            index.computeIfAbsent(key, k -> new ArrayList<>()).add(entry);
+        }
+    }
+}
