@@ -115,6 +115,35 @@ interface EndToEndReconciliation {
             assertThat(d.get("decidedBy")).isEqualTo("finance");
         });
 
+        ExpectedDiscrepancy mismatch = demo.discrepancies().stream().filter(d -> d.type().equals("AMOUNT_MISMATCH"))
+                .findFirst().orElseThrow();
+        Map<String, Object> trace = finance.getJson("/api/records?orderNo=" + mismatch.orderNo());
+        List<Map<String, Object>> traced = (List<Map<String, Object>>) trace.get("records");
+        assertThat(traced).extracting(r -> r.get("kind")).containsExactlyInAnyOrder("ORDER", "PAYMENT");
+        assertThat(traced).allSatisfy(r -> {
+            assertThat((String) r.get("fileName")).isNotBlank();
+            assertThat(((Number) r.get("lineNo")).intValue()).isGreaterThan(1);
+            assertThat((String) r.get("rawLine")).contains(mismatch.orderNo());
+            assertThat((List<Map<String, Object>>) r.get("discrepancies")).singleElement().satisfies(d -> {
+                assertThat(d.get("type")).isEqualTo("AMOUNT_MISMATCH");
+                assertThat(d.get("decision")).isEqualTo("CLAIM_FROM_PROVIDER");
+                assertThat(d.get("decidedBy")).isEqualTo("finance");
+            });
+        });
+        String jdOrders = new String(demo.files().stream().filter(f -> f.source().equals("jd")).findFirst()
+                .orElseThrow().content(), java.nio.charset.StandardCharsets.UTF_8);
+        String cleanOrder = jdOrders.lines().skip(1).filter(line -> line.contains(",PAID,"))
+                .map(line -> line.split(",")[0])
+                .filter(no -> demo.discrepancies().stream().noneMatch(d -> no.equals(d.orderNo())))
+                .findFirst().orElseThrow();
+        List<Map<String, Object>> clean = (List<Map<String, Object>>) finance
+                .getJson("/api/records?orderNo=" + cleanOrder).get("records");
+        assertThat(clean).as("a clean order and its payment, matched").hasSize(2).allSatisfy(r -> {
+            assertThat((List<Map<String, Object>>) r.get("matches")).singleElement()
+                    .satisfies(m -> assertThat(m.get("kind")).isEqualTo("ONE_TO_ONE"));
+            assertThat((List<Map<String, Object>>) r.get("discrepancies")).isEmpty();
+        });
+
         ResponseEntity<byte[]> report = finance.get(runPath + "/report.xlsx", byte[].class);
         assertThat(report.getStatusCode()).isEqualTo(HttpStatus.OK);
         try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(report.getBody()))) {

@@ -1,0 +1,121 @@
+package com.reconflow.trace;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.reconflow.config.Db;
+import com.reconflow.config.ReconProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Traces an order or payment: the records that carry its number, the records matched with them,
+ * where each came from (file and line), the rule that matched it, the discrepancies raised on it
+ * and what people decided.
+ */
+@Service
+class RecordTraceService {
+
+    private final JdbcClient jdbc;
+    private final ZoneId zone;
+
+    RecordTraceService(JdbcClient jdbc, ReconProperties properties) {
+        this.jdbc = jdbc;
+        this.zone = properties.zone();
+    }
+
+    RecordTrace trace(String orderNo, String txnId) {
+        Set<Long> ids = new LinkedHashSet<>(jdbc.sql("""
+                SELECT id FROM recon_record WHERE order_no = :orderNo OR txn_id = :txnId ORDER BY id""")
+                .param("orderNo", orderNo).param("txnId", txnId).query(Long.class).list());
+        if (!ids.isEmpty()) {
+            ids.addAll(jdbc.sql("""
+                    SELECT payment_record_id FROM recon_match WHERE order_record_id IN (:ids)
+                    UNION SELECT order_record_id FROM recon_match WHERE payment_record_id IN (:ids)""")
+                    .param("ids", ids).query(Long.class).list());
+        }
+        if (ids.isEmpty()) {
+            return new RecordTrace(orderNo, txnId, List.of());
+        }
+        Map<Long, List<RecordTrace.TracedMatch>> matches = matches(ids);
+        Map<Long, List<RecordTrace.TracedDiscrepancy>> discrepancies = discrepancies(ids);
+        List<RecordTrace.TracedRecord> records = jdbc.sql("""
+                SELECT r.id, r.kind, r.source, r.format, r.business_date, r.order_no, r.txn_id, r.refund_no, r.amount,
+                       r.fee, r.status, r.occurred_at, r.import_id, i.file_name, r.line_no, r.raw_line
+                FROM recon_record r JOIN recon_import i ON i.id = r.import_id
+                WHERE r.id IN (:ids) ORDER BY r.id""")
+                .param("ids", ids)
+                .query((rs, n) -> {
+                    long id = rs.getLong("id");
+                    BigDecimal fee = rs.getBigDecimal("fee");
+                    return new RecordTrace.TracedRecord(id, rs.getString("kind"), rs.getString("source"),
+                            rs.getString("format"), rs.getObject("business_date", LocalDate.class),
+                            rs.getString("order_no"), rs.getString("txn_id"), rs.getString("refund_no"),
+                            RecordTrace.money(rs.getBigDecimal("amount")), fee == null ? null : fee.toPlainString(),
+                            rs.getString("status"), at(rs.getObject("occurred_at", LocalDateTime.class)),
+                            rs.getLong("import_id"), rs.getString("file_name"), rs.getInt("line_no"),
+                            rs.getString("raw_line"), matches.getOrDefault(id, List.of()),
+                            discrepancies.getOrDefault(id, List.of()));
+                })
+                .list();
+        return new RecordTrace(orderNo, txnId, records);
+    }
+
+    /** Each match listed under both of its records, naming the other one. */
+    private Map<Long, List<RecordTrace.TracedMatch>> matches(Set<Long> ids) {
+        Map<Long, List<RecordTrace.TracedMatch>> byRecord = new HashMap<>();
+        jdbc.sql("""
+                SELECT run_id, match_kind, rule_id, order_record_id, payment_record_id FROM recon_match
+                WHERE order_record_id IN (:ids) OR payment_record_id IN (:ids) ORDER BY id""")
+                .param("ids", ids)
+                .query(rs -> {
+                    long order = rs.getLong("order_record_id");
+                    long payment = rs.getLong("payment_record_id");
+                    long run = rs.getLong("run_id");
+                    String kind = rs.getString("match_kind");
+                    String rule = rs.getString("rule_id");
+                    byRecord.computeIfAbsent(order, k -> new ArrayList<>())
+                            .add(new RecordTrace.TracedMatch(run, kind, rule, payment));
+                    byRecord.computeIfAbsent(payment, k -> new ArrayList<>())
+                            .add(new RecordTrace.TracedMatch(run, kind, rule, order));
+                });
+        return byRecord;
+    }
+
+    /** Each discrepancy listed under the record it is about and the one it was compared with. */
+    private Map<Long, List<RecordTrace.TracedDiscrepancy>> discrepancies(Set<Long> ids) {
+        Map<Long, List<RecordTrace.TracedDiscrepancy>> byRecord = new HashMap<>();
+        jdbc.sql("""
+                SELECT id, run_id, type, rule_id, expected, actual, difference, status, decision, decision_comment,
+                       decided_by, decided_at, record_id, counter_record_id
+                FROM recon_discrepancy WHERE record_id IN (:ids) OR counter_record_id IN (:ids) ORDER BY id""")
+                .param("ids", ids)
+                .query(rs -> {
+                    var d = new RecordTrace.TracedDiscrepancy(rs.getLong("id"), rs.getLong("run_id"),
+                            rs.getString("type"), rs.getString("rule_id"), RecordTrace.money(rs.getBigDecimal("expected")),
+                            RecordTrace.money(rs.getBigDecimal("actual")),
+                            RecordTrace.money(rs.getBigDecimal("difference")), rs.getString("status"),
+                            rs.getString("decision"), rs.getString("decision_comment"), rs.getString("decided_by"),
+                            at(rs.getObject("decided_at", LocalDateTime.class)));
+                    byRecord.computeIfAbsent(rs.getLong("record_id"), k -> new ArrayList<>()).add(d);
+                    long counter = rs.getLong("counter_record_id");
+                    if (!rs.wasNull()) {
+                        byRecord.computeIfAbsent(counter, k -> new ArrayList<>()).add(d);
+                    }
+                });
+        return byRecord;
+    }
+
+    private OffsetDateTime at(LocalDateTime utc) {
+        return utc == null ? null : Db.instant(utc).atZone(zone).toOffsetDateTime();
+    }
+}
