@@ -205,7 +205,8 @@ class Camt053ParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {Samples.WECHAT, Samples.ALIPAY, Samples.TMALL, Samples.CARD, Samples.JD})
+    @ValueSource(strings = {Samples.WECHAT, Samples.ALIPAY, Samples.TMALL, Samples.CARD, Samples.JD,
+            "bank/mt940_20261122.sta"})
     void doesNotRecogniseOtherLayouts(String sample) {
         assertThat(parser.recognises(Samples.sample(sample))).isFalse();
     }
