@@ -193,7 +193,8 @@ class Camt053ParserTest {
         ChannelFile file = ChannelFile.ofBytes("upload.bin", Samples.bytes("bank/" + fixture), Samples.SHANGHAI);
 
         assertThat(parser.recognises(file)).isTrue();
-        assertThat(FormatDetector.all()).noneMatch(other -> other.recognises(file));
+        assertThat(FormatDetector.all()).filteredOn(other -> other.getClass() != Camt053Parser.class)
+                .noneMatch(other -> other.recognises(file));
     }
 
     @ParameterizedTest

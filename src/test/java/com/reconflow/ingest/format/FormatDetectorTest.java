@@ -65,13 +65,15 @@ class FormatDetectorTest {
     @Test
     void findsParsersByFormatId() {
         assertThat(detector.byId("card-acquirer")).isInstanceOf(CardAcquirerParser.class);
-        assertThatThrownBy(() -> detector.byId("camt053")).isInstanceOf(FileRejectedException.class)
-                .hasMessageContaining("unknown format id 'camt053'");
+        assertThat(detector.byId("camt053")).isInstanceOf(Camt053Parser.class);
+        assertThatThrownBy(() -> detector.byId("bai2")).isInstanceOf(FileRejectedException.class)
+                .hasMessageContaining("unknown format id 'bai2'");
     }
 
     @Test
     void listsOneParserPerFormat() {
         assertThat(FormatDetector.all()).extracting(ChannelFileParser::formatId).containsExactlyInAnyOrder(
-                "channel-orders", "wechatpay-tradebill", "alipay-business-detail", "taobao-order-export", "card-acquirer");
+                "channel-orders", "wechatpay-tradebill", "alipay-business-detail", "taobao-order-export", "card-acquirer",
+                "camt053", "mt940");
     }
 }

@@ -174,7 +174,8 @@ class Mt940ParserTest {
         ChannelFile file = ChannelFile.ofBytes("upload.bin", Samples.bytes(fixture), Samples.SHANGHAI);
 
         assertThat(parser.recognises(file)).isTrue();
-        assertThat(FormatDetector.all()).noneMatch(other -> other.recognises(file));
+        assertThat(FormatDetector.all()).filteredOn(other -> other.getClass() != Mt940Parser.class)
+                .noneMatch(other -> other.recognises(file));
         assertThat(new Camt053Parser().recognises(file)).isFalse();
     }
 
