@@ -21,7 +21,7 @@ public final class FormatDetector {
 
     /** The single parser that recognises the file; an unknown or ambiguous layout is rejected. */
     public ChannelFileParser detect(ChannelFile file) {
-        if (file.content().length == 0 || (!AlipayBusinessDetailParser.isZip(file.content()) && file.head().isBlank())) {
+        if (file.headBytes().length == 0 || (!file.isZip() && file.head().isBlank())) {
             throw new FileRejectedException("file " + file.fileName() + " is empty");
         }
         List<ChannelFileParser> matches = parsers.stream().filter(p -> p.recognises(file)).toList();
@@ -43,10 +43,10 @@ public final class FormatDetector {
     }
 
     private static String firstLine(ChannelFile file) {
-        if (AlipayBusinessDetailParser.isZip(file.content())) {
+        if (file.isZip()) {
             return "(a zip archive)";
         }
-        String line = Table.lines(file.head()).stream().map(Table.Line::text).filter(l -> !l.isBlank()).findFirst()
+        String line = Lines.all(file.head()).stream().map(Lines.Line::text).filter(l -> !l.isBlank()).findFirst()
                 .orElse("").strip().replaceAll("\\p{Cntrl}", "?");
         return line.length() > 120 ? line.substring(0, 120) + "…" : line;
     }

@@ -32,7 +32,7 @@ class FormatDetectorTest {
         ChannelFileParser parser = detector.detect(file);
 
         assertThat(parser.formatId()).isEqualTo(formatId);
-        assertThat(parser.parse(file).records()).isNotEmpty();
+        assertThat(Samples.parse(parser, file).records()).isNotEmpty();
     }
 
     @Test

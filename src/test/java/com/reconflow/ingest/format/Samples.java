@@ -1,5 +1,6 @@
 package com.reconflow.ingest.format;
 
+import com.reconflow.ingest.ParsedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,6 +35,13 @@ final class Samples {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Everything the parser hands over, collected in memory. */
+    static ParsedFile parse(ChannelFileParser parser, ChannelFile file) {
+        ParsedFile.Collector collector = new ParsedFile.Collector();
+        parser.parse(file, collector);
+        return collector.toParsedFile(parser.formatId());
     }
 
     static ChannelFile sample(String sample) {
