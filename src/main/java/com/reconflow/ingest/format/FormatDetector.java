@@ -16,7 +16,7 @@ public final class FormatDetector {
     /** One instance of every built-in parser. */
     public static List<ChannelFileParser> all() {
         return List.of(new ChannelOrdersParser(), new WechatPayTradeBillParser(), new AlipayBusinessDetailParser(),
-                new TaobaoOrderExportParser(), new CardAcquirerParser());
+                new AlipayAccountDetailParser(), new TaobaoOrderExportParser(), new CardAcquirerParser());
     }
 
     /** The single parser that recognises the file; an unknown or ambiguous layout is rejected. */

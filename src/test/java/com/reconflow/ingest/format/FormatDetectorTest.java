@@ -20,6 +20,7 @@ class FormatDetectorTest {
     @CsvSource({
         "wechatpay_tradebill_ALL_20261120.csv, wechatpay-tradebill",
         "alipay_business_detail_20261120.csv, alipay-business-detail",
+        "alipay_account_detail_20261120.csv, alipay-account-detail",
         "ExportOrderList_20261120.csv, taobao-order-export",
         "unionpay_20261120.csv, card-acquirer",
         "jd_orders_20261120.csv, channel-orders",
@@ -72,6 +73,7 @@ class FormatDetectorTest {
     @Test
     void listsOneParserPerFormat() {
         assertThat(FormatDetector.all()).extracting(ChannelFileParser::formatId).containsExactlyInAnyOrder(
-                "channel-orders", "wechatpay-tradebill", "alipay-business-detail", "taobao-order-export", "card-acquirer");
+                "channel-orders", "wechatpay-tradebill", "alipay-business-detail", "alipay-account-detail", "taobao-order-export",
+                "card-acquirer");
     }
 }

@@ -16,6 +16,7 @@ final class Samples {
 
     static final String WECHAT = "wechatpay_tradebill_ALL_20261120.csv";
     static final String ALIPAY = "alipay_business_detail_20261120.csv";
+    static final String ALIPAY_ACCOUNT = "alipay_account_detail_20261120.csv";
     static final String TMALL = "ExportOrderList_20261120.csv";
     static final String CARD = "unionpay_20261120.csv";
     static final String JD = "jd_orders_20261120.csv";
