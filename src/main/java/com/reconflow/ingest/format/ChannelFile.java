@@ -73,11 +73,16 @@ public record ChannelFile(String fileName, Path path, ZoneId zone) {
 
     /** The file as text in its charset, BOM skipped, streamed. */
     public BufferedReader reader() throws IOException {
+        return reader(charset());
+    }
+
+    /** The file as text in the given charset, a UTF-8 BOM skipped, streamed. */
+    public BufferedReader reader(Charset charset) throws IOException {
         InputStream in = open();
         byte[] bom = in.readNBytes(3);
         boolean hasBom = bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF;
         InputStream rest = hasBom ? in : new SequenceInputStream(new ByteArrayInputStream(bom), in);
-        return new BufferedReader(new InputStreamReader(rest, charset()), 1 << 16);
+        return new BufferedReader(new InputStreamReader(rest, charset), 1 << 16);
     }
 
     static Charset gbk() {

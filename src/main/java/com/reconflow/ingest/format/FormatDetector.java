@@ -1,7 +1,11 @@
 package com.reconflow.ingest.format;
 
 import com.reconflow.ingest.FileRejectedException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Picks the parser for a file by its content, never by its name. */
@@ -9,14 +13,51 @@ public final class FormatDetector {
 
     private final List<ChannelFileParser> parsers;
 
+    /** @throws IllegalArgumentException when two parsers claim the same format id */
     public FormatDetector(List<ChannelFileParser> parsers) {
         this.parsers = List.copyOf(parsers);
+        Map<String, ChannelFileParser> byId = new HashMap<>();
+        for (ChannelFileParser p : this.parsers) {
+            ChannelFileParser other = byId.putIfAbsent(p.formatId(), p);
+            if (other != null) {
+                throw new IllegalArgumentException("format id '" + p.formatId() + "' is claimed twice: by "
+                        + describe(other) + " and by " + describe(p));
+            }
+        }
     }
 
-    /** One instance of every built-in parser. */
+    /** The built-in layouts and the column mappings shipped with the application. */
+    public static FormatDetector standard() {
+        return new FormatDetector(all());
+    }
+
+    /**
+     * The standard layouts plus the column mappings ({@code *.yaml}, {@code *.yml}) in {@code mappingsDir};
+     * a null folder adds none.
+     *
+     * @throws InvalidMappingException when a mapping file is invalid or the folder does not exist
+     * @throws IllegalArgumentException when a mapping takes a format id that is already used
+     */
+    public static FormatDetector withMappings(Path mappingsDir) {
+        List<ChannelFileParser> parsers = new ArrayList<>(all());
+        if (mappingsDir != null) {
+            Mapping.folder(mappingsDir).forEach(m -> parsers.add(new MappedLayoutParser(m)));
+        }
+        return new FormatDetector(parsers);
+    }
+
+    /** One instance of every built-in parser and one per shipped column mapping. */
     public static List<ChannelFileParser> all() {
-        return List.of(new ChannelOrdersParser(), new WechatPayTradeBillParser(), new AlipayBusinessDetailParser(),
-                new AlipayAccountDetailParser(), new TaobaoOrderExportParser(), new CardAcquirerParser());
+        List<ChannelFileParser> parsers = new ArrayList<>(List.of(new ChannelOrdersParser(),
+                new WechatPayTradeBillParser(), new AlipayBusinessDetailParser(), new AlipayAccountDetailParser(),
+                new TaobaoOrderExportParser(), new CardAcquirerParser()));
+        Mapping.shipped().forEach(m -> parsers.add(new MappedLayoutParser(m)));
+        return List.copyOf(parsers);
+    }
+
+    /** Every format id this detector knows. */
+    public List<String> formatIds() {
+        return parsers.stream().map(ChannelFileParser::formatId).toList();
     }
 
     /** The single parser that recognises the file; an unknown or ambiguous layout is rejected. */
@@ -40,6 +81,11 @@ public final class FormatDetector {
         return parsers.stream().filter(p -> p.formatId().equals(formatId)).findFirst()
                 .orElseThrow(() -> new FileRejectedException("unknown format id '" + formatId + "' (known: "
                         + parsers.stream().map(ChannelFileParser::formatId).collect(Collectors.joining(", ")) + ")"));
+    }
+
+    private static String describe(ChannelFileParser parser) {
+        return parser instanceof MappedLayoutParser mapped ? "the mapping " + mapped.mapping().source()
+                : "the built-in " + parser.getClass().getSimpleName();
     }
 
     private static String firstLine(ChannelFile file) {

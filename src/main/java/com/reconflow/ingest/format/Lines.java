@@ -5,6 +5,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -36,6 +37,15 @@ final class Lines implements Closeable {
     static Lines open(ChannelFile file) {
         try {
             return new Lines(file.fileName(), file.reader());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file.fileName(), e);
+        }
+    }
+
+    /** The file read in the given charset, or in the one its start suggests when null. */
+    static Lines open(ChannelFile file, Charset charset) {
+        try {
+            return new Lines(file.fileName(), charset == null ? file.reader() : file.reader(charset));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file.fileName(), e);
         }

@@ -62,12 +62,20 @@ final class SheetTable {
 
     /** The cleaned cells of the first sheet's first non-empty row, or none when it cannot be read. */
     static List<String> firstRow(ChannelFile file) {
+        return firstRow(file, 0);
+    }
+
+    /** As {@link #firstRow(ChannelFile)}, among the rows after the first {@code skipRows}. */
+    static List<String> firstRow(ChannelFile file, int skipRows) {
         if (!isWorkbook(file)) {
             return List.of();
         }
         List<String> first = new ArrayList<>();
         try {
             read(file, (no, cells) -> {
+                if (no <= skipRows) {
+                    return;
+                }
                 first.addAll(cells.stream().map(Cells::clean).toList());
                 throw new Stop();
             });

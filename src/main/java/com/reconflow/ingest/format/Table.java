@@ -8,6 +8,7 @@ import com.reconflow.ingest.format.Cells.BadValue;
 import com.reconflow.ingest.format.Lines.Line;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -75,7 +76,19 @@ final class Table {
      */
     static void simple(ChannelFile file, CSVFormat format, UnaryOperator<String> fix, List<String> required,
                        Function<Header, RowMapper> mapping, RecordSink sink) {
-        try (Lines lines = Lines.open(file)) {
+        simple(file, null, 0, format, fix, required, mapping, sink);
+    }
+
+    /**
+     * As {@link #simple(ChannelFile, CSVFormat, UnaryOperator, List, Function, RecordSink)}, read in
+     * {@code charset} (null: as the file's start suggests) with the header searched after {@code skipLines} lines.
+     */
+    static void simple(ChannelFile file, Charset charset, int skipLines, CSVFormat format, UnaryOperator<String> fix,
+                       List<String> required, Function<Header, RowMapper> mapping, RecordSink sink) {
+        try (Lines lines = Lines.open(file, charset)) {
+            for (int i = 0; i < skipLines; i++) {
+                lines.next();
+            }
             Line first = lines.nextNonBlank();
             if (first == null) {
                 throw new FileRejectedException(file.fileName() + " is empty");
@@ -161,12 +174,18 @@ final class Table {
 
     /** The cleaned cells of the first non-blank line not matching {@code skip}; for recognising layouts. */
     static List<String> firstCells(String head, Predicate<String> skip) {
+        return firstCells(head, 0, QUOTED, skip);
+    }
+
+    /** As {@link #firstCells(String, Predicate)}, after {@code skipLines} lines and split as {@code format}. */
+    static List<String> firstCells(String head, int skipLines, CSVFormat format, Predicate<String> skip) {
         return Lines.all(head).stream()
+                .skip(skipLines)
                 .filter(l -> !l.blank() && !skip.test(l.text()))
                 .findFirst()
                 .map(l -> {
                     try {
-                        return split(QUOTED, l.text()).stream().map(Cells::clean).toList();
+                        return split(format, l.text()).stream().map(Cells::clean).toList();
                     } catch (BadValue e) {
                         return List.<String>of();
                     }

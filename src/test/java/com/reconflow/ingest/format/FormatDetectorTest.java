@@ -21,6 +21,8 @@ class FormatDetectorTest {
         "wechatpay_tradebill_ALL_20261120.csv, wechatpay-tradebill",
         "alipay_business_detail_20261120.csv, alipay-business-detail",
         "alipay_account_detail_20261120.csv, alipay-account-detail",
+        "jd_settlement_20261120.csv, jd-settlement",
+        "douyin_settlement_20261120.csv, douyin-settlement",
         "ExportOrderList_20261120.csv, taobao-order-export",
         "unionpay_20261120.csv, card-acquirer",
         "jd_orders_20261120.csv, channel-orders",
@@ -74,6 +76,6 @@ class FormatDetectorTest {
     void listsOneParserPerFormat() {
         assertThat(FormatDetector.all()).extracting(ChannelFileParser::formatId).containsExactlyInAnyOrder(
                 "channel-orders", "wechatpay-tradebill", "alipay-business-detail", "alipay-account-detail", "taobao-order-export",
-                "card-acquirer");
+                "card-acquirer", "jd-settlement", "douyin-settlement");
     }
 }
