@@ -14,7 +14,10 @@ import java.util.Locale;
 import java.util.function.Function;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.poi.UnsupportedFileFormatException;
+import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JRuntimeException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -138,7 +141,7 @@ final class SheetTable {
         OPCPackage pkg;
         try {
             pkg = OPCPackage.open(file.path().toFile(), PackageAccess.READ);
-        } catch (OpenXML4JException | RuntimeException e) {
+        } catch (OpenXML4JException | POIXMLException | OpenXML4JRuntimeException | UnsupportedFileFormatException e) {
             throw new FileRejectedException(file.fileName() + ": not a readable XLSX workbook: " + e.getMessage(), e);
         }
         try {
@@ -156,7 +159,8 @@ final class SheetTable {
             }
         } catch (Stop stop) {
             // the handler has what it wanted
-        } catch (IOException | SAXException | OpenXML4JException | ParserConfigurationException e) {
+        } catch (IOException | SAXException | OpenXML4JException | ParserConfigurationException | POIXMLException
+                 | OpenXML4JRuntimeException e) {
             throw new FileRejectedException(file.fileName() + ": not a readable XLSX workbook: " + e.getMessage(), e);
         } finally {
             pkg.revert(); // opened read-only: nothing to save

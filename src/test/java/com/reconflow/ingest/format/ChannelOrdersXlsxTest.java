@@ -157,6 +157,20 @@ class ChannelOrdersXlsxTest {
         assertThat(parser.recognises(ChannelFile.ofBytes("orders.zip", out.toByteArray(), Samples.SHANGHAI))).isFalse();
     }
 
+    @Test
+    void brokenWorkbookIsRejectedAsUnreadable() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("xl/workbook.xml"));
+            zip.write("<workbook".getBytes(StandardCharsets.UTF_8));
+        }
+        ChannelFile file = ChannelFile.ofBytes("orders.xlsx", out.toByteArray(), Samples.SHANGHAI);
+
+        assertThat(parser.recognises(file)).isFalse();
+        assertThatThrownBy(() -> Samples.parse(parser, file)).isInstanceOf(FileRejectedException.class)
+                .hasMessageStartingWith("orders.xlsx: not a readable XLSX workbook");
+    }
+
     interface Rows {
         void write(XSSFWorkbook wb, Sheet sheet);
     }
