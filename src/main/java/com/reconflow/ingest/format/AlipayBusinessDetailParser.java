@@ -2,25 +2,18 @@ package com.reconflow.ingest.format;
 
 import com.reconflow.ingest.CanonicalRecord;
 import com.reconflow.ingest.FileRejectedException;
-import com.reconflow.ingest.ParsedFile;
 import com.reconflow.ingest.RecordKind;
+import com.reconflow.ingest.RecordSink;
 import com.reconflow.ingest.format.Cells.BadValue;
-import com.reconflow.ingest.format.Table.Line;
+import com.reconflow.ingest.format.Lines.Line;
 import com.reconflow.ingest.format.Table.Row;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.IntStream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
  * Alipay 业务明细 ({@code alipay-business-detail}), GBK or UTF-8, plain or as the downloaded
@@ -44,10 +37,11 @@ public final class AlipayBusinessDetailParser implements ChannelFileParser {
             "终端号", "支付宝红包（元）", "集分宝（元）", "支付宝优惠（元）", "商家优惠（元）", "券核销金额（元）", "券名称",
             "商家红包消费金额（元）", "卡消费金额（元）", "分润（元）", "备注");
 
-    private static final String AMOUNT = "(-?[\\d,]+(?:\\.\\d+)?)";
-    private static final Pattern TRADE_TOTAL = Pattern.compile("#交易合计[：:]\\s*(\\d+)笔[，,]\\s*商家实收共\\s*" + AMOUNT + "元");
-    private static final Pattern REFUND_TOTAL =
-            Pattern.compile("#退款合计[：:]\\s*(\\d+)笔[，,]\\s*商家实收退款共\\s*" + AMOUNT + "元");
+    private static final Pattern TRADE_TOTAL = Pattern.compile(
+            "#交易合计[：:]\\s*(\\d+)笔[，,]\\s*商家实收共\\s*" + AlipayBills.AMOUNT + "元");
+    private static final Pattern REFUND_TOTAL = Pattern.compile(
+            "#退款合计[：:]\\s*(\\d+)笔[，,]\\s*商家实收退款共\\s*" + AlipayBills.AMOUNT + "元");
+    private static final String MEMBER = "业务明细";
 
     @Override
     public String formatId() {
@@ -56,50 +50,44 @@ public final class AlipayBusinessDetailParser implements ChannelFileParser {
 
     @Override
     public boolean recognises(ChannelFile file) {
-        if (isZip(file.content())) {
-            try {
-                return detailMember(file) != null;
-            } catch (IOException | IllegalArgumentException e) {
-                return false;
-            }
+        if (file.isZip()) {
+            return AlipayBills.zipHolds(file, MEMBER);
         }
-        String head = file.head();
-        return Table.lines(head).stream().anyMatch(l -> l.text().strip().startsWith(TITLE))
-                || Table.firstCells(head, l -> l.startsWith("#")).containsAll(SIGNATURE);
+        return AlipayBills.hasTitle(file, TITLE)
+                || Table.firstCells(file.head(), l -> l.startsWith("#")).containsAll(SIGNATURE);
     }
 
     @Override
-    public ParsedFile parse(ChannelFile file) {
-        ChannelFile csv = isZip(file.content()) ? unzip(file) : file;
-        String name = csv.fileName();
-        List<Line> lines = Table.lines(csv.text());
-        int header = IntStream.range(0, lines.size())
-                .filter(i -> !lines.get(i).blank() && !isComment(lines.get(i))).findFirst()
-                .orElseThrow(() -> new FileRejectedException(name + " is empty: no header row"));
-        // the detail list ends at the first '#' line; only the '#' footer and blank lines may follow
-        int end = IntStream.range(header + 1, lines.size()).filter(i -> isComment(lines.get(i))).findFirst()
-                .orElse(lines.size());
-        lines.subList(end, lines.size()).stream().filter(l -> !l.blank() && !isComment(l)).findFirst()
-                .ifPresent(l -> {
-                    throw new FileRejectedException(name + " is corrupt: line " + l.no()
-                            + " is a data row after the end of the detail list");
-                });
-        List<Line> detail = lines.subList(header + 1, end);
-        List<Line> footer = lines.subList(end, lines.size());
-
-        Table table = Table.read(name, lines.get(header), detail, Table.QUOTED, UnaryOperator.identity());
-        Header h = table.header().require(REQUIRED);
-        Matcher trades = find(TRADE_TOTAL, footer);
-        Matcher refunds = find(REFUND_TOTAL, footer);
-        if (trades == null || refunds == null) {
-            throw new FileRejectedException(table.rows().isEmpty() && table.errors().isEmpty()
-                    ? name + " is empty"
-                    : name + " is truncated or corrupt: the footer totals (#交易合计, #退款合计) are missing");
+    public void parse(ChannelFile file, RecordSink sink) {
+        if (file.isZip()) {
+            AlipayBills.parseMember(file, MEMBER, csv -> parseCsv(csv, sink));
+        } else {
+            parseCsv(file, sink);
         }
+    }
+
+    private void parseCsv(ChannelFile file, RecordSink sink) {
+        String name = file.fileName();
         ZoneId zone = file.zone();
-        ParsedFile parsed = table.parse(formatId(), row -> toRecord(h, row, zone));
-        checkFooter(name, trades, refunds, table.rows().size() + table.errors().size(), parsed);
-        return parsed;
+        try (Lines lines = Lines.open(file)) {
+            Line first = AlipayBills.header(lines);
+            if (first == null) {
+                throw new FileRejectedException(name + " is empty: no header row");
+            }
+            // the detail list ends at the first '#' line
+            Table table = Table.read(name, first, lines, Table.QUOTED, UnaryOperator.identity(), AlipayBills::isComment);
+            Header h = table.header().require(REQUIRED);
+            Tally tally = new Tally(sink);
+            int rows = table.emit(tally, row -> toRecord(h, row, zone));
+            List<Line> footer = AlipayBills.footer(name, lines);
+            Matcher trades = AlipayBills.find(TRADE_TOTAL, footer);
+            Matcher refunds = AlipayBills.find(REFUND_TOTAL, footer);
+            if (trades == null || refunds == null) {
+                throw new FileRejectedException(rows == 0 ? name + " is empty"
+                        : name + " is truncated or corrupt: the footer totals (#交易合计, #退款合计) are missing");
+            }
+            checkFooter(name, trades, refunds, tally);
+        }
     }
 
     private static CanonicalRecord toRecord(Header h, Row row, ZoneId zone) {
@@ -125,87 +113,26 @@ public final class AlipayBusinessDetailParser implements ChannelFileParser {
                 h.attributes(c, ATTRIBUTES));
     }
 
-    private static void checkFooter(String name, Matcher trades, Matcher refunds, int detailRows, ParsedFile parsed) {
+    private static void checkFooter(String name, Matcher trades, Matcher refunds, Tally detail) {
         int tradeCount = Integer.parseInt(trades.group(1));
         int refundCount = Integer.parseInt(refunds.group(1));
-        BigDecimal tradeSum = footerAmount(name, trades.group(2));
-        BigDecimal refundSum = footerAmount(name, refunds.group(2));
-        List<CanonicalRecord> payments = parsed.records().stream().filter(r -> r.kind() == RecordKind.PAYMENT).toList();
-        List<CanonicalRecord> refundRows = parsed.records().stream().filter(r -> r.kind() == RecordKind.REFUND).toList();
-        BigDecimal rowTrades = total(payments);
-        BigDecimal rowRefunds = total(refundRows).negate();
+        BigDecimal tradeSum = AlipayBills.footerAmount(name, trades.group(2));
+        BigDecimal refundSum = AlipayBills.footerAmount(name, refunds.group(2));
+        int payments = detail.count(RecordKind.PAYMENT);
+        int refundRows = detail.count(RecordKind.REFUND);
+        BigDecimal rowTrades = detail.amount(RecordKind.PAYMENT);
+        BigDecimal rowRefunds = detail.amount(RecordKind.REFUND).negate();
         // quarantined rows are reported on their own: only the overall row count can still be checked
-        boolean agrees = parsed.rejectedRows().isEmpty()
-                ? tradeCount == payments.size() && refundCount == refundRows.size()
+        boolean agrees = detail.rejected() == 0
+                ? tradeCount == payments && refundCount == refundRows
                         && tradeSum.compareTo(rowTrades) == 0 && refundSum.compareTo(rowRefunds) == 0
-                : tradeCount + refundCount == detailRows;
+                : tradeCount + refundCount == detail.rows();
         if (!agrees) {
             throw new FileRejectedException(String.format("%s is truncated or corrupt: footer says %d trades / %s yuan"
                             + " and %d refunds / %s yuan, detail has %d trades / %s yuan and %d refunds / %s yuan"
                             + " (%d rows in all)",
-                    name, tradeCount, tradeSum, refundCount, refundSum, payments.size(), rowTrades,
-                    refundRows.size(), rowRefunds, detailRows));
+                    name, tradeCount, tradeSum, refundCount, refundSum, payments, rowTrades,
+                    refundRows, rowRefunds, detail.rows()));
         }
-    }
-
-    private static BigDecimal total(List<CanonicalRecord> records) {
-        return records.stream().map(CanonicalRecord::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
-    }
-
-    private static BigDecimal footerAmount(String name, String value) {
-        try {
-            return Cells.decimal("footer", value).setScale(2, RoundingMode.HALF_UP);
-        } catch (BadValue e) {
-            throw new FileRejectedException(name + " is corrupt: footer amount '" + value + "' is not a number");
-        }
-    }
-
-    private static Matcher find(Pattern pattern, List<Line> lines) {
-        return lines.stream().map(l -> pattern.matcher(l.text().strip())).filter(Matcher::lookingAt).findFirst()
-                .orElse(null);
-    }
-
-    private static boolean isComment(Line line) {
-        return line.text().strip().startsWith("#");
-    }
-
-    static boolean isZip(byte[] content) {
-        return content.length >= 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4;
-    }
-
-    /** The 业务明细 CSV inside the downloaded archive (member names are GBK), under "archive!/member". */
-    private static ChannelFile unzip(ChannelFile file) {
-        try (ZipInputStream zip = openZip(file)) {
-            ZipEntry entry = seekDetail(zip);
-            if (entry == null) {
-                throw new FileRejectedException(file.fileName() + ": zip contains no 业务明细 CSV");
-            }
-            return ChannelFile.ofBytes(file.fileName() + "!/" + entry.getName(), zip.readAllBytes(), file.zone());
-        } catch (IOException | IllegalArgumentException e) {
-            throw new FileRejectedException(file.fileName() + ": not a readable zip archive: " + e.getMessage(), e);
-        }
-    }
-
-    private static String detailMember(ChannelFile file) throws IOException {
-        try (ZipInputStream zip = openZip(file)) {
-            ZipEntry entry = seekDetail(zip);
-            return entry == null ? null : entry.getName();
-        }
-    }
-
-    private static ZipInputStream openZip(ChannelFile file) {
-        return new ZipInputStream(new ByteArrayInputStream(file.content()), ChannelFile.gbk());
-    }
-
-    /** Advances to the detail member: named like {@code …_业务明细.csv}, not the {@code (汇总)} one. */
-    private static ZipEntry seekDetail(ZipInputStream zip) throws IOException {
-        for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-            String member = e.getName().substring(e.getName().lastIndexOf('/') + 1);
-            if (!e.isDirectory() && member.contains("业务明细") && !member.contains("汇总")
-                    && member.toLowerCase(Locale.ROOT).endsWith(".csv")) {
-                return e;
-            }
-        }
-        return null;
     }
 }

@@ -2,7 +2,6 @@ package com.reconflow.ingest.format;
 
 import com.reconflow.ingest.CanonicalRecord;
 import com.reconflow.ingest.FileRejectedException;
-import com.reconflow.ingest.ParsedFile;
 import com.reconflow.ingest.RecordSink;
 import com.reconflow.ingest.RowError;
 import java.io.ByteArrayInputStream;
@@ -52,13 +51,6 @@ public final class Camt053Parser implements ChannelFileParser {
         } catch (XMLStreamException | IOException | RuntimeException notXml) {
             return false;
         }
-    }
-
-    @Override
-    public ParsedFile parse(ChannelFile file) {
-        ParsedFile.Collector collector = new ParsedFile.Collector();
-        parse(file, collector);
-        return collector.toParsedFile(formatId());
     }
 
     @Override

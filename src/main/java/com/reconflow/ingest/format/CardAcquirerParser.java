@@ -1,8 +1,8 @@
 package com.reconflow.ingest.format;
 
 import com.reconflow.ingest.CanonicalRecord;
-import com.reconflow.ingest.ParsedFile;
 import com.reconflow.ingest.RecordKind;
+import com.reconflow.ingest.RecordSink;
 import com.reconflow.ingest.format.Cells.BadValue;
 import com.reconflow.ingest.format.Table.Row;
 import java.math.BigDecimal;
@@ -39,10 +39,8 @@ public final class CardAcquirerParser implements ChannelFileParser {
     }
 
     @Override
-    public ParsedFile parse(ChannelFile file) {
-        Table table = Table.simple(file, Table.QUOTED, UnaryOperator.identity(), REQUIRED);
-        Header h = table.header();
-        return table.parse(formatId(), row -> toRecord(h, row, file.zone()));
+    public void parse(ChannelFile file, RecordSink sink) {
+        Table.simple(file, Table.QUOTED, UnaryOperator.identity(), REQUIRED, h -> row -> toRecord(h, row, file.zone()), sink);
     }
 
     private static CanonicalRecord toRecord(Header h, Row row, ZoneId zone) {

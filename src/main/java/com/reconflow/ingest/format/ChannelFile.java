@@ -1,9 +1,11 @@
 package com.reconflow.ingest.format;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +22,7 @@ public record ChannelFile(String fileName, Path path, ZoneId zone) {
     private static final Charset GBK = Charset.forName("GBK");
     private static final int HEAD_BYTES = 8192;
 
-    /** Bytes held in memory (tests, zip members): kept in a temporary file so parsers stream alike. */
+    /** Bytes held in memory (tests, small uploads): kept in a temporary file so parsers stream alike. */
     public static ChannelFile ofBytes(String fileName, byte[] content, ZoneId zone) {
         try {
             Path temp = Files.createTempFile("reconflow-", ".channel");
@@ -53,6 +55,12 @@ public record ChannelFile(String fileName, Path path, ZoneId zone) {
         }
     }
 
+    /** Whether the file starts like a zip archive (a zipped bill, an XLSX workbook). */
+    public boolean isZip() {
+        byte[] b = headBytes();
+        return b.length >= 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4;
+    }
+
     /** The start of the file as text, in UTF-8 without BOM, or GBK when it is not valid UTF-8. */
     public String head() {
         return Text.decode(headBytes(), true);
@@ -65,25 +73,16 @@ public record ChannelFile(String fileName, Path path, ZoneId zone) {
 
     /** The file as text in its charset, BOM skipped, streamed. */
     public BufferedReader reader() throws IOException {
+        return reader(charset());
+    }
+
+    /** The file as text in the given charset, a UTF-8 BOM skipped, streamed. */
+    public BufferedReader reader(Charset charset) throws IOException {
         InputStream in = open();
         byte[] bom = in.readNBytes(3);
         boolean hasBom = bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF;
-        InputStream rest = hasBom ? in : new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(bom), in);
-        return new BufferedReader(new InputStreamReader(rest, charset()), 1 << 16);
-    }
-
-    /** The whole file in memory; only for small files, until every parser streams. */
-    public byte[] content() {
-        try {
-            return Files.readAllBytes(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + fileName, e);
-        }
-    }
-
-    /** The whole file as text; only for small files, until every parser streams. */
-    public String text() {
-        return Text.decode(content(), false);
+        InputStream rest = hasBom ? in : new SequenceInputStream(new ByteArrayInputStream(bom), in);
+        return new BufferedReader(new InputStreamReader(rest, charset), 1 << 16);
     }
 
     static Charset gbk() {

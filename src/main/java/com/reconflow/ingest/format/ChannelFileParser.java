@@ -1,7 +1,6 @@
 package com.reconflow.ingest.format;
 
 import com.reconflow.ingest.FileRejectedException;
-import com.reconflow.ingest.ParsedFile;
 import com.reconflow.ingest.RecordSink;
 
 /**
@@ -13,23 +12,16 @@ public interface ChannelFileParser {
     /** The format id of the public contract, e.g. {@code wechatpay-tradebill}. */
     String formatId();
 
-    /** Whether the file's content (header, preamble, root element) is this layout; never the name. */
+    /**
+     * Whether the file's content (header, preamble, root element) is this layout; never the name.
+     * Looks at the start of the file only (or, for archives, at their directory and first rows).
+     */
     boolean recognises(ChannelFile file);
 
     /**
-     * Reads the whole file. Rows that cannot be read are returned as rejected rows; a file whose
-     * structure is wrong (missing column, totals that disagree, empty) throws.
+     * Reads the file row by row into the sink, holding no more than a few rows in memory. Rows that
+     * cannot be read go to the sink as rejected; a file whose structure is wrong (missing column, totals
+     * that disagree, empty) throws, possibly after rows were handed over.
      */
-    ParsedFile parse(ChannelFile file) throws FileRejectedException;
-
-    /**
-     * Reads the file row by row into the sink. Rows that cannot be read go to the sink as rejected;
-     * a file whose structure is wrong (missing column, totals that disagree, empty) throws, possibly
-     * after rows were handed over.
-     */
-    default void parse(ChannelFile file, RecordSink sink) throws FileRejectedException {
-        ParsedFile parsed = parse(file);
-        parsed.records().forEach(sink::accept);
-        parsed.rejectedRows().forEach(sink::reject);
-    }
+    void parse(ChannelFile file, RecordSink sink) throws FileRejectedException;
 }

@@ -1,18 +1,20 @@
 package com.reconflow.ingest.format;
 
 import com.reconflow.ingest.CanonicalRecord;
-import com.reconflow.ingest.ParsedFile;
 import com.reconflow.ingest.RecordKind;
+import com.reconflow.ingest.RecordSink;
 import com.reconflow.ingest.format.Cells.BadValue;
+import com.reconflow.ingest.format.Table.RowMapper;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
-/** The retailer's generic order export (JD, Douyin, mini-program, POS, ERP): {@code channel-orders}, CSV. */
+/** The retailer's generic order export (JD, Douyin, mini-program, POS, ERP): {@code channel-orders}, CSV or XLSX. */
 public final class ChannelOrdersParser implements ChannelFileParser {
 
     private static final String ORDER_NO = "订单号";
@@ -42,14 +44,19 @@ public final class ChannelOrdersParser implements ChannelFileParser {
 
     @Override
     public boolean recognises(ChannelFile file) {
-        return Table.firstCells(file.head(), l -> false).containsAll(SIGNATURE);
+        List<String> header = file.isZip() ? SheetTable.firstRow(file) : Table.firstCells(file.head(), l -> false);
+        return header.containsAll(SIGNATURE);
     }
 
+    /** CSV or the first sheet of an XLSX workbook: two readers, one row mapping. */
     @Override
-    public ParsedFile parse(ChannelFile file) {
-        Table table = Table.simple(file, Table.QUOTED, UnaryOperator.identity(), COLUMNS);
-        Header h = table.header();
-        return table.parse(formatId(), row -> toRecord(h, row, file.zone()));
+    public void parse(ChannelFile file, RecordSink sink) {
+        Function<Header, RowMapper> mapping = h -> row -> toRecord(h, row, file.zone());
+        if (file.isZip()) {
+            SheetTable.simple(file, 0, COLUMNS, mapping, sink);
+        } else {
+            Table.simple(file, Table.QUOTED, UnaryOperator.identity(), COLUMNS, mapping, sink);
+        }
     }
 
     private static CanonicalRecord toRecord(Header h, Table.Row row, ZoneId zone) {

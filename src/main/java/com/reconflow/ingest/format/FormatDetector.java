@@ -1,7 +1,11 @@
 package com.reconflow.ingest.format;
 
 import com.reconflow.ingest.FileRejectedException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Picks the parser for a file by its content, never by its name. */
@@ -9,19 +13,56 @@ public final class FormatDetector {
 
     private final List<ChannelFileParser> parsers;
 
+    /** @throws IllegalArgumentException when two parsers claim the same format id */
     public FormatDetector(List<ChannelFileParser> parsers) {
         this.parsers = List.copyOf(parsers);
+        Map<String, ChannelFileParser> byId = new HashMap<>();
+        for (ChannelFileParser p : this.parsers) {
+            ChannelFileParser other = byId.putIfAbsent(p.formatId(), p);
+            if (other != null) {
+                throw new IllegalArgumentException("format id '" + p.formatId() + "' is claimed twice: by "
+                        + describe(other) + " and by " + describe(p));
+            }
+        }
     }
 
-    /** One instance of every built-in parser. */
+    /** The built-in layouts and the column mappings shipped with the application. */
+    public static FormatDetector standard() {
+        return new FormatDetector(all());
+    }
+
+    /**
+     * The standard layouts plus the column mappings ({@code *.yaml}, {@code *.yml}) in {@code mappingsDir};
+     * a null folder adds none.
+     *
+     * @throws InvalidMappingException when a mapping file is invalid or the folder does not exist
+     * @throws IllegalArgumentException when a mapping takes a format id that is already used
+     */
+    public static FormatDetector withMappings(Path mappingsDir) {
+        List<ChannelFileParser> parsers = new ArrayList<>(all());
+        if (mappingsDir != null) {
+            Mapping.folder(mappingsDir).forEach(m -> parsers.add(new MappedLayoutParser(m)));
+        }
+        return new FormatDetector(parsers);
+    }
+
+    /** One instance of every built-in parser and one per shipped column mapping. */
     public static List<ChannelFileParser> all() {
-        return List.of(new ChannelOrdersParser(), new WechatPayTradeBillParser(), new AlipayBusinessDetailParser(),
-                new TaobaoOrderExportParser(), new CardAcquirerParser(), new Camt053Parser(), new Mt940Parser());
+        List<ChannelFileParser> parsers = new ArrayList<>(List.of(new ChannelOrdersParser(),
+                new WechatPayTradeBillParser(), new AlipayBusinessDetailParser(), new AlipayAccountDetailParser(),
+                new TaobaoOrderExportParser(), new CardAcquirerParser(), new Camt053Parser(), new Mt940Parser()));
+        Mapping.shipped().forEach(m -> parsers.add(new MappedLayoutParser(m)));
+        return List.copyOf(parsers);
+    }
+
+    /** Every format id this detector knows. */
+    public List<String> formatIds() {
+        return parsers.stream().map(ChannelFileParser::formatId).toList();
     }
 
     /** The single parser that recognises the file; an unknown or ambiguous layout is rejected. */
     public ChannelFileParser detect(ChannelFile file) {
-        if (file.content().length == 0 || (!AlipayBusinessDetailParser.isZip(file.content()) && file.head().isBlank())) {
+        if (file.headBytes().length == 0 || (!file.isZip() && file.head().isBlank())) {
             throw new FileRejectedException("file " + file.fileName() + " is empty");
         }
         List<ChannelFileParser> matches = parsers.stream().filter(p -> p.recognises(file)).toList();
@@ -42,11 +83,16 @@ public final class FormatDetector {
                         + parsers.stream().map(ChannelFileParser::formatId).collect(Collectors.joining(", ")) + ")"));
     }
 
+    private static String describe(ChannelFileParser parser) {
+        return parser instanceof MappedLayoutParser mapped ? "the mapping " + mapped.mapping().source()
+                : "the built-in " + parser.getClass().getSimpleName();
+    }
+
     private static String firstLine(ChannelFile file) {
-        if (AlipayBusinessDetailParser.isZip(file.content())) {
+        if (file.isZip()) {
             return "(a zip archive)";
         }
-        String line = Table.lines(file.head()).stream().map(Table.Line::text).filter(l -> !l.isBlank()).findFirst()
+        String line = Lines.all(file.head()).stream().map(Lines.Line::text).filter(l -> !l.isBlank()).findFirst()
                 .orElse("").strip().replaceAll("\\p{Cntrl}", "?");
         return line.length() > 120 ? line.substring(0, 120) + "…" : line;
     }

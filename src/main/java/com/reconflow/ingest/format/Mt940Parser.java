@@ -6,7 +6,6 @@ import com.prowidesoftware.swift.model.field.Field62F;
 import com.prowidesoftware.swift.model.field.Field62M;
 import com.reconflow.ingest.CanonicalRecord;
 import com.reconflow.ingest.FileRejectedException;
-import com.reconflow.ingest.ParsedFile;
 import com.reconflow.ingest.RecordSink;
 import com.reconflow.ingest.RowError;
 import com.reconflow.ingest.format.SwiftFields.Field;
@@ -37,13 +36,6 @@ public final class Mt940Parser implements ChannelFileParser {
         String first = head.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
         return (first.startsWith(":20:") || first.startsWith("{1:")) && head.contains(":60F:")
                 && (head.contains(":61:") || head.contains(":62F:"));
-    }
-
-    @Override
-    public ParsedFile parse(ChannelFile file) {
-        ParsedFile.Collector collector = new ParsedFile.Collector();
-        parse(file, collector);
-        return collector.toParsedFile(formatId());
     }
 
     @Override

@@ -2,14 +2,16 @@ package com.reconflow.ingest.format;
 
 import com.reconflow.ingest.CanonicalRecord;
 import com.reconflow.ingest.FileRejectedException;
-import com.reconflow.ingest.ParsedFile;
+import com.reconflow.ingest.RecordSink;
 import com.reconflow.ingest.RowError;
 import com.reconflow.ingest.format.Cells.BadValue;
+import com.reconflow.ingest.format.Lines.Line;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.apache.commons.csv.CSVFormat;
@@ -17,10 +19,11 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * A header and the data rows under it. Files are read line by line (preambles, footers and summary
- * blocks are not CSV, and every row needs its physical line number); Commons CSV splits each record.
+ * A header and the data rows under it, read one record at a time from the file's {@link Lines}.
+ * Files are read line by line (preambles, footers and summary blocks are not CSV, and every row needs
+ * its physical line number); Commons CSV splits each record.
  */
-record Table(Header header, List<Row> rows, List<RowError> errors) {
+final class Table {
 
     static final CSVFormat QUOTED = CSVFormat.DEFAULT;
     /** WeChat bills never quote, so a {@code "} in a product name is just a character. */
@@ -29,14 +32,7 @@ record Table(Header header, List<Row> rows, List<RowError> errors) {
     /** A quoted field may span lines; beyond this many the quote is taken as a stray one. */
     private static final int MAX_LINES_PER_RECORD = 20;
 
-    /** One physical line, 1-based, without its terminator. */
-    record Line(int no, String text) {
-        boolean blank() {
-            return text.isBlank();
-        }
-    }
-
-    /** One CSV record: the line it starts on, its original text and its (uncleaned) fields. */
+    /** One record: the line (or spreadsheet row) it starts on, its original text and its (uncleaned) fields. */
     record Row(int line, String raw, List<String> cells) {
     }
 
@@ -45,122 +41,156 @@ record Table(Header header, List<Row> rows, List<RowError> errors) {
         CanonicalRecord map(Row row);
     }
 
-    static List<Line> lines(String text) {
-        List<Line> out = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\r') {
-                out.add(new Line(out.size() + 1, text.substring(start, i)));
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                start = i + 1;
-            }
-        }
-        if (start < text.length()) {
-            out.add(new Line(out.size() + 1, text.substring(start)));
-        }
-        return out;
-    }
+    private final Header header;
+    private final Lines lines;
+    private final CSVFormat format;
+    private final UnaryOperator<String> fix;
+    private final Predicate<Line> end;
 
-    /** The cleaned cells of the first non-blank line not matching {@code skip}; for recognising layouts. */
-    static List<String> firstCells(String text, Predicate<String> skip) {
-        return lines(text).stream()
-                .filter(l -> !l.blank() && !skip.test(l.text()))
-                .findFirst()
-                .map(l -> {
-                    try {
-                        return split(QUOTED, l.text()).stream().map(Cells::clean).toList();
-                    } catch (BadValue e) {
-                        return List.<String>of();
-                    }
-                })
-                .orElse(List.of());
+    private Table(Header header, Lines lines, CSVFormat format, UnaryOperator<String> fix, Predicate<Line> end) {
+        this.header = header;
+        this.lines = lines;
+        this.format = format;
+        this.fix = fix;
+        this.end = end;
     }
 
     /**
-     * The simple layout: a header on the first non-blank line, which must have the required columns,
-     * and data rows below it.
+     * The table whose header is {@code header} and whose data are the lines that follow, up to the first
+     * line matching {@code end} (left unread) or the end of the file. {@code fix} rewrites a record
+     * before splitting (the raw text is kept as read).
      */
-    static Table simple(ChannelFile file, CSVFormat format, UnaryOperator<String> fix, List<String> required) {
-        List<Line> lines = lines(file.text()).stream().filter(l -> !l.blank()).toList();
-        if (lines.isEmpty()) {
-            throw new FileRejectedException(file.fileName() + " is empty");
-        }
-        Table table = read(file.fileName(), lines.get(0), lines.subList(1, lines.size()), format, fix);
-        table.header().require(required);
-        if (table.rows().isEmpty() && table.errors().isEmpty()) {
-            throw new FileRejectedException(file.fileName() + " is empty: it has a header but no data rows");
-        }
-        return table;
-    }
-
-    /**
-     * Reads a header and the consecutive data lines below it. {@code fix} rewrites a record before
-     * splitting (the raw text is kept as read).
-     */
-    static Table read(String fileName, Line header, List<Line> data, CSVFormat format, UnaryOperator<String> fix) {
-        List<String> headerCells;
+    static Table read(String fileName, Line header, Lines lines, CSVFormat format, UnaryOperator<String> fix,
+                      Predicate<Line> end) {
         try {
-            headerCells = split(format, fix.apply(header.text()));
+            return new Table(new Header(fileName, split(format, fix.apply(header.text()))), lines, format, fix, end);
         } catch (BadValue e) {
             throw new FileRejectedException(fileName + ": header on line " + header.no() + " is not CSV: "
                     + e.getMessage());
         }
-        List<Row> rows = new ArrayList<>();
-        List<RowError> errors = new ArrayList<>();
+    }
+
+    /**
+     * The simple layout: a header on the first non-blank line, which must have the required columns,
+     * and data rows below it, each mapped and handed to the sink as it is read.
+     */
+    static void simple(ChannelFile file, CSVFormat format, UnaryOperator<String> fix, List<String> required,
+                       Function<Header, RowMapper> mapping, RecordSink sink) {
+        simple(file, null, 0, format, fix, required, mapping, sink);
+    }
+
+    /**
+     * As {@link #simple(ChannelFile, CSVFormat, UnaryOperator, List, Function, RecordSink)}, read in
+     * {@code charset} (null: as the file's start suggests) with the header searched after {@code skipLines} lines.
+     */
+    static void simple(ChannelFile file, Charset charset, int skipLines, CSVFormat format, UnaryOperator<String> fix,
+                       List<String> required, Function<Header, RowMapper> mapping, RecordSink sink) {
+        try (Lines lines = Lines.open(file, charset)) {
+            for (int i = 0; i < skipLines; i++) {
+                lines.next();
+            }
+            Line first = lines.nextNonBlank();
+            if (first == null) {
+                throw new FileRejectedException(file.fileName() + " is empty");
+            }
+            Table table = read(file.fileName(), first, lines, format, fix, l -> false);
+            table.header().require(required);
+            if (table.emit(sink, mapping.apply(table.header())) == 0) {
+                throw new FileRejectedException(file.fileName() + " is empty: it has a header but no data rows");
+            }
+        }
+    }
+
+    Header header() {
+        return header;
+    }
+
+    /** Reads, maps and hands over every data row; returns how many rows (records and errors) were handed. */
+    int emit(RecordSink sink, RowMapper mapper) {
+        return emit(sink, UnaryOperator.identity(), mapper);
+    }
+
+    /** As {@link #emit(RecordSink, RowMapper)}, with {@code repair} applied to each row before its width is checked. */
+    int emit(RecordSink sink, UnaryOperator<Row> repair, RowMapper mapper) {
         boolean quotes = format.getQuoteCharacter() != null;
-        int i = 0;
-        while (i < data.size()) {
-            Line first = data.get(i);
+        int handed = 0;
+        for (Line first = lines.next(); first != null; first = lines.next()) {
+            if (end.test(first)) {
+                lines.pushBack(List.of(first));
+                break;
+            }
             if (first.blank()) {
-                i++;
                 continue;
             }
+            handed++;
             String raw = first.text();
-            int last = i;
-            while (quotes && openQuote(fix.apply(raw)) && last + 1 < data.size()
-                    && last - i + 1 < MAX_LINES_PER_RECORD) {
-                raw = raw + "\n" + data.get(++last).text();
+            List<Line> continuation = new ArrayList<>();
+            while (quotes && openQuote(fix.apply(raw)) && continuation.size() + 1 < MAX_LINES_PER_RECORD) {
+                Line more = lines.next();
+                if (more == null || end.test(more)) {
+                    lines.pushBack(more == null ? List.of() : List.of(more));
+                    break;
+                }
+                continuation.add(more);
+                raw = raw + "\n" + more.text();
             }
             if (quotes && openQuote(fix.apply(raw))) {
-                errors.add(new RowError(first.no(), null, "a quoted field is never closed", first.text()));
-                i++;
+                lines.pushBack(continuation); // a stray quote: the lines after it are rows of their own
+                sink.reject(new RowError(first.no(), null, "a quoted field is never closed", first.text()));
                 continue;
             }
+            Row row;
             try {
-                rows.add(new Row(first.no(), raw, split(format, fix.apply(raw))));
+                row = new Row(first.no(), raw, split(format, fix.apply(raw)));
             } catch (BadValue e) {
-                errors.add(new RowError(first.no(), null, e.getMessage(), raw));
+                sink.reject(new RowError(first.no(), null, e.getMessage(), raw));
+                continue;
             }
-            i = last + 1;
+            map(header, repair.apply(row), mapper, sink);
         }
-        return new Table(new Header(fileName, headerCells), rows, errors);
+        return handed;
     }
 
-    /** Maps every row; a row of the wrong width or with an unreadable value becomes a {@link RowError}. */
-    ParsedFile parse(String formatId, RowMapper mapper) {
-        List<CanonicalRecord> records = new ArrayList<>();
-        List<RowError> rejected = new ArrayList<>(errors);
-        for (Row row : rows) {
-            try {
-                records.add(mapper.map(checkWidth(row)));
-            } catch (BadValue e) {
-                rejected.add(new RowError(row.line(), e.field(), e.getMessage(), row.raw()));
-            }
+    /** Maps one row; a row of the wrong width or with an unreadable value goes to the sink as a {@link RowError}. */
+    static void map(Header header, Row row, RowMapper mapper, RecordSink sink) {
+        CanonicalRecord record;
+        try {
+            record = mapper.map(checkWidth(header, row));
+        } catch (BadValue e) {
+            sink.reject(new RowError(row.line(), e.field(), e.getMessage(), row.raw()));
+            return;
         }
-        rejected.sort(Comparator.comparingInt(RowError::line));
-        return new ParsedFile(formatId, records, rejected);
+        sink.accept(record);
     }
 
-    Row checkWidth(Row row) {
+    static Row checkWidth(Header header, Row row) {
         int n = row.cells().size();
         if (n != header.size()) {
             throw new BadValue(null, "row has " + n + " fields but the header has " + header.size()
                     + (n > header.size() ? " (an unquoted comma inside a value?)" : ""));
         }
         return row;
+    }
+
+    /** The cleaned cells of the first non-blank line not matching {@code skip}; for recognising layouts. */
+    static List<String> firstCells(String head, Predicate<String> skip) {
+        return firstCells(head, 0, QUOTED, skip);
+    }
+
+    /** As {@link #firstCells(String, Predicate)}, after {@code skipLines} lines and split as {@code format}. */
+    static List<String> firstCells(String head, int skipLines, CSVFormat format, Predicate<String> skip) {
+        return Lines.all(head).stream()
+                .skip(skipLines)
+                .filter(l -> !l.blank() && !skip.test(l.text()))
+                .findFirst()
+                .map(l -> {
+                    try {
+                        return split(format, l.text()).stream().map(Cells::clean).toList();
+                    } catch (BadValue e) {
+                        return List.<String>of();
+                    }
+                })
+                .orElse(List.of());
     }
 
     static List<String> split(CSVFormat format, String record) {

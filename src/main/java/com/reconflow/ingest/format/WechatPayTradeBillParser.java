@@ -2,10 +2,10 @@ package com.reconflow.ingest.format;
 
 import com.reconflow.ingest.CanonicalRecord;
 import com.reconflow.ingest.FileRejectedException;
-import com.reconflow.ingest.ParsedFile;
 import com.reconflow.ingest.RecordKind;
+import com.reconflow.ingest.RecordSink;
 import com.reconflow.ingest.format.Cells.BadValue;
-import com.reconflow.ingest.format.Table.Line;
+import com.reconflow.ingest.format.Lines.Line;
 import com.reconflow.ingest.format.Table.Row;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -13,7 +13,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -50,32 +49,33 @@ public final class WechatPayTradeBillParser implements ChannelFileParser {
 
     @Override
     public boolean recognises(ChannelFile file) {
-        return Table.lines(file.head()).stream().filter(l -> !l.blank()).findFirst()
+        return Lines.all(file.head()).stream().filter(l -> !l.blank()).findFirst()
                 .map(l -> Cells.clean(l.text()))
                 .filter(l -> l.startsWith(TIME) && l.contains(TXN_ID) && l.contains(ORDER_NO))
                 .isPresent();
     }
 
     @Override
-    public ParsedFile parse(ChannelFile file) {
+    public void parse(ChannelFile file, RecordSink sink) {
         String name = file.fileName();
-        List<Line> lines = Table.lines(file.text());
-        int header = IntStream.range(0, lines.size()).filter(i -> !lines.get(i).blank()).findFirst()
-                .orElseThrow(() -> new FileRejectedException(name + " is empty"));
-        int summary = IntStream.range(header + 1, lines.size())
-                .filter(i -> Cells.clean(lines.get(i).text()).startsWith(SUMMARY)).findFirst().orElse(-1);
-        List<Line> detail = lines.subList(header + 1, summary < 0 ? lines.size() : summary);
-        Table table = Table.read(name, lines.get(header), detail, Table.UNQUOTED, UnaryOperator.identity());
-        Header h = table.header().require(List.of(TIME, TXN_ID, ORDER_NO, STATE, FEE, settledColumn(table.header())));
-        if (summary < 0) {
-            throw new FileRejectedException(table.rows().isEmpty() && table.errors().isEmpty() ? name + " is empty"
-                    : name + " is truncated or corrupt: no summary (" + SUMMARY + ") after the detail rows");
-        }
         ZoneId zone = file.zone();
-        List<Row> rows = table.rows().stream().map(r -> recoverExtraComma(h, r, zone)).toList();
-        ParsedFile parsed = new Table(h, rows, table.errors()).parse(formatId(), r -> toRecord(h, r, zone));
-        checkSummary(name, lines.subList(summary, lines.size()), rows.size() + table.errors().size(), parsed);
-        return parsed;
+        try (Lines lines = Lines.open(file)) {
+            Line first = lines.nextNonBlank();
+            if (first == null) {
+                throw new FileRejectedException(name + " is empty");
+            }
+            Table table = Table.read(name, first, lines, Table.UNQUOTED, UnaryOperator.identity(),
+                    l -> Cells.clean(l.text()).startsWith(SUMMARY));
+            Header h = table.header().require(List.of(TIME, TXN_ID, ORDER_NO, STATE, FEE, settledColumn(table.header())));
+            Tally tally = new Tally(sink);
+            int rows = table.emit(tally, r -> recoverExtraComma(h, r, zone), r -> toRecord(h, r, zone));
+            Line summary = lines.next();
+            if (summary == null) {
+                throw new FileRejectedException(rows == 0 ? name + " is empty"
+                        : name + " is truncated or corrupt: no summary (" + SUMMARY + ") after the detail rows");
+            }
+            checkSummary(name, summary, lines.nextNonBlank(), tally);
+        }
     }
 
     private static String settledColumn(Header h) {
@@ -146,51 +146,44 @@ public final class WechatPayTradeBillParser implements ChannelFileParser {
     }
 
     /** The summary block: counts and totals must match the detail, or the file was cut or altered. */
-    private static void checkSummary(String name, List<Line> block, int detailRows, ParsedFile parsed) {
-        List<Line> lines = block.stream().filter(l -> !l.blank()).toList();
-        if (lines.size() < 2) {
+    private static void checkSummary(String name, Line header, Line values, Tally detail) {
+        if (values == null) {
             throw new FileRejectedException(name + " is truncated or corrupt: the summary has no values");
         }
-        Header h = new Header(name, Table.split(Table.UNQUOTED, lines.get(0).text()));
+        Header h = new Header(name, Table.split(Table.UNQUOTED, header.text()));
         String settledTotal = h.has("应结订单总金额") ? "应结订单总金额" : "总交易额";
         String refundTotal = h.has("退款总金额") ? "退款总金额" : "总退款金额";
         String feeTotal = "手续费总金额";
         h.require(List.of(SUMMARY, settledTotal, refundTotal, feeTotal));
-        List<String> values = Table.split(Table.UNQUOTED, lines.get(1).text());
+        List<String> cells = Table.split(Table.UNQUOTED, values.text());
 
         BigDecimal count;
         BigDecimal settled;
         BigDecimal refunded;
         BigDecimal fees;
         try {
-            count = Cells.decimal(SUMMARY, h.get(values, SUMMARY));
-            settled = Cells.decimal(settledTotal, h.get(values, settledTotal)).setScale(2, RoundingMode.HALF_UP);
-            refunded = Cells.decimal(refundTotal, h.get(values, refundTotal)).abs().setScale(2, RoundingMode.HALF_UP);
-            fees = Cells.decimal(feeTotal, h.get(values, feeTotal)).setScale(2, RoundingMode.HALF_UP);
+            count = Cells.decimal(SUMMARY, h.get(cells, SUMMARY));
+            settled = Cells.decimal(settledTotal, h.get(cells, settledTotal)).setScale(2, RoundingMode.HALF_UP);
+            refunded = Cells.decimal(refundTotal, h.get(cells, refundTotal)).abs().setScale(2, RoundingMode.HALF_UP);
+            fees = Cells.decimal(feeTotal, h.get(cells, feeTotal)).setScale(2, RoundingMode.HALF_UP);
         } catch (BadValue e) {
-            throw new FileRejectedException(name + " is corrupt: summary on line " + lines.get(1).no() + ": "
+            throw new FileRejectedException(name + " is corrupt: summary on line " + values.no() + ": "
                     + e.getMessage());
         }
 
-        BigDecimal rowSettled = sum(parsed, RecordKind.PAYMENT);
-        BigDecimal rowRefunded = sum(parsed, RecordKind.REFUND);
-        BigDecimal rowFees = parsed.records().stream().map(CanonicalRecord::fee).filter(Objects::nonNull)
-                .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2, RoundingMode.HALF_UP);
-        boolean countAgrees = count.compareTo(BigDecimal.valueOf(detailRows)) == 0;
+        BigDecimal rowSettled = detail.amount(RecordKind.PAYMENT);
+        BigDecimal rowRefunded = detail.amount(RecordKind.REFUND);
+        BigDecimal rowFees = detail.fees().setScale(2, RoundingMode.HALF_UP);
+        boolean countAgrees = count.compareTo(BigDecimal.valueOf(detail.rows())) == 0;
         // quarantined rows are reported on their own; their money cannot be added up, their count can
-        boolean totalsAgree = !parsed.rejectedRows().isEmpty() || (settled.compareTo(rowSettled) == 0
+        boolean totalsAgree = detail.rejected() > 0 || (settled.compareTo(rowSettled) == 0
                 && refunded.compareTo(rowRefunded) == 0 && fees.compareTo(rowFees) == 0);
         if (!countAgrees || !totalsAgree) {
             throw new FileRejectedException(String.format(
                     "%s is truncated or corrupt: summary says %s rows / %s yuan settled / %s yuan refunded / %s yuan fees,"
                             + " detail has %d rows / %s yuan settled / %s yuan refunded / %s yuan fees",
                     name, count.stripTrailingZeros().toPlainString(), settled, refunded, fees,
-                    detailRows, rowSettled, rowRefunded, rowFees));
+                    detail.rows(), rowSettled, rowRefunded, rowFees));
         }
-    }
-
-    private static BigDecimal sum(ParsedFile parsed, RecordKind kind) {
-        return parsed.records().stream().filter(r -> r.kind() == kind).map(CanonicalRecord::amount)
-                .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
     }
 }

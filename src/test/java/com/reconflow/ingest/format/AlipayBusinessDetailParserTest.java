@@ -27,12 +27,12 @@ class AlipayBusinessDetailParserTest {
     private final AlipayBusinessDetailParser parser = new AlipayBusinessDetailParser();
 
     private ParsedFile parse(String text) {
-        return parser.parse(Samples.gbk("alipay.csv", text));
+        return Samples.parse(parser, Samples.gbk("alipay.csv", text));
     }
 
     @Test
     void readsEveryTradeOfTheGbkSampleAsPayment() {
-        ParsedFile parsed = parser.parse(Samples.sample(Samples.ALIPAY));
+        ParsedFile parsed = Samples.parse(parser, Samples.sample(Samples.ALIPAY));
 
         assertThat(parsed.format()).isEqualTo("alipay-business-detail");
         assertThat(parsed.rejectedRows()).isEmpty();
@@ -59,7 +59,7 @@ class AlipayBusinessDetailParserTest {
 
     @Test
     void readsTheSameBillSavedAsUtf8() {
-        ParsedFile parsed = parser.parse(Samples.utf8("alipay-utf8.csv", SAMPLE));
+        ParsedFile parsed = Samples.parse(parser, Samples.utf8("alipay-utf8.csv", SAMPLE));
 
         assertThat(parsed.records()).hasSize(22);
         assertThat(parsed.records().get(0).orderNo()).isEqualTo("382358352597");
@@ -131,7 +131,7 @@ class AlipayBusinessDetailParserTest {
         ChannelFile file = ChannelFile.ofBytes("20880211096256330156_20261120.csv.zip", zip, Samples.SHANGHAI);
 
         assertThat(parser.recognises(file)).isTrue();
-        ParsedFile parsed = parser.parse(file);
+        ParsedFile parsed = Samples.parse(parser, file);
         assertThat(parsed.records()).hasSize(22);
         assertThat(parsed.records().get(0).lineNo()).isEqualTo(6);
     }
@@ -143,7 +143,7 @@ class AlipayBusinessDetailParserTest {
         ChannelFile file = ChannelFile.ofBytes("bill.zip", zip, Samples.SHANGHAI);
 
         assertThat(parser.recognises(file)).isFalse();
-        assertThatThrownBy(() -> parser.parse(file)).isInstanceOf(FileRejectedException.class)
+        assertThatThrownBy(() -> Samples.parse(parser, file)).isInstanceOf(FileRejectedException.class)
                 .hasMessage("bill.zip: zip contains no 业务明细 CSV");
     }
 

@@ -23,12 +23,12 @@ class Camt053ParserTest {
     private final Camt053Parser parser = new Camt053Parser();
 
     private ParsedFile parse(String fixture) {
-        return parser.parse(Samples.sample("bank/" + fixture));
+        return Samples.parse(parser, Samples.sample("bank/" + fixture));
     }
 
     @Test
     void readsOnePayoutCreditPerProviderFromTheSampleStatement() {
-        ParsedFile parsed = parser.parse(Samples.sample(SAMPLE));
+        ParsedFile parsed = Samples.parse(parser, Samples.sample(SAMPLE));
 
         assertThat(parsed.format()).isEqualTo("camt053");
         assertThat(parsed.rejectedRows()).isEmpty();
@@ -70,7 +70,7 @@ class Camt053ParserTest {
         ParsedFile v02 = parse("camt053_v02_20261120.xml");
 
         assertThat(v02.rejectedRows()).isEmpty();
-        assertThat(v02.records()).isEqualTo(parser.parse(Samples.sample(SAMPLE)).records());
+        assertThat(v02.records()).isEqualTo(Samples.parse(parser, Samples.sample(SAMPLE)).records());
     }
 
     @Test
@@ -153,7 +153,7 @@ class Camt053ParserTest {
                 .replaceFirst("<CdtDbtInd>CRDT</CdtDbtInd>\n        <RvslInd>",
                         "<CdtDbtInd>CR</CdtDbtInd>\n        <RvslInd>");
 
-        ParsedFile parsed = parser.parse(Samples.utf8("statement.xml", text));
+        ParsedFile parsed = Samples.parse(parser, Samples.utf8("statement.xml", text));
 
         assertThat(parsed.records()).hasSize(2);
         assertThat(parsed.rejectedRows()).singleElement().satisfies(e -> {
@@ -171,7 +171,7 @@ class Camt053ParserTest {
                                 + "<!DOCTYPE Document [<!ENTITY x SYSTEM \"file:///etc/hostname\">]>")
                 .replace("<Id>STMT-20261121-001</Id>", "<Id>&x;</Id>");
 
-        assertThatThrownBy(() -> parser.parse(Samples.utf8("statement.xml", text)))
+        assertThatThrownBy(() -> Samples.parse(parser, Samples.utf8("statement.xml", text)))
                 .isInstanceOf(FileRejectedException.class)
                 .hasMessageContaining("statement.xml");
     }
@@ -180,7 +180,7 @@ class Camt053ParserTest {
     void anotherXmlDocumentIsRejectedNamingItsRoot() {
         String text = Samples.text(SAMPLE, StandardCharsets.UTF_8).replace("camt.053.001.08", "camt.052.001.08");
 
-        assertThatThrownBy(() -> parser.parse(Samples.utf8("report.xml", text)))
+        assertThatThrownBy(() -> Samples.parse(parser, Samples.utf8("report.xml", text)))
                 .isInstanceOf(FileRejectedException.class)
                 .hasMessageContaining("report.xml is not a camt.053 statement")
                 .hasMessageContaining("camt.052.001.08");

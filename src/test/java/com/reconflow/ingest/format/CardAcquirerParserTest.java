@@ -18,12 +18,12 @@ class CardAcquirerParserTest {
     private final CardAcquirerParser parser = new CardAcquirerParser();
 
     private ParsedFile parse(String text) {
-        return parser.parse(Samples.utf8("card.csv", text));
+        return Samples.parse(parser, Samples.utf8("card.csv", text));
     }
 
     @Test
     void readsEverySaleOfTheSampleAsPayment() {
-        ParsedFile parsed = parser.parse(Samples.sample(Samples.CARD));
+        ParsedFile parsed = Samples.parse(parser, Samples.sample(Samples.CARD));
 
         assertThat(parsed.format()).isEqualTo("card-acquirer");
         assertThat(parsed.rejectedRows()).isEmpty();

@@ -23,12 +23,12 @@ class ChannelOrdersParserTest {
     private final ChannelOrdersParser parser = new ChannelOrdersParser();
 
     private ParsedFile parse(String text) {
-        return parser.parse(Samples.utf8("orders.csv", text));
+        return Samples.parse(parser, Samples.utf8("orders.csv", text));
     }
 
     @Test
     void readsEveryJdOrderWithItsFieldsAndLine() {
-        ParsedFile parsed = parser.parse(Samples.sample(Samples.JD));
+        ParsedFile parsed = Samples.parse(parser, Samples.sample(Samples.JD));
 
         assertThat(parsed.format()).isEqualTo("channel-orders");
         assertThat(parsed.rejectedRows()).isEmpty();
@@ -57,8 +57,8 @@ class ChannelOrdersParserTest {
 
     @Test
     void readsTheOtherChannelSamples() {
-        assertThat(parser.parse(Samples.sample(Samples.DOUYIN)).records()).hasSize(7);
-        assertThat(parser.parse(Samples.sample(Samples.POS)).records()).hasSize(7)
+        assertThat(Samples.parse(parser, Samples.sample(Samples.DOUYIN)).records()).hasSize(7);
+        assertThat(Samples.parse(parser, Samples.sample(Samples.POS)).records()).hasSize(7)
                 .filteredOn(r -> r.orderNo().equals("PS0072026112000001"))
                 .singleElement().satisfies(r -> {
                     assertThat(r.paymentMethod()).isEqualTo("card");
@@ -69,7 +69,7 @@ class ChannelOrdersParserTest {
 
     @Test
     void readsTheMiniProgramFileDespiteItsBom() {
-        ParsedFile parsed = parser.parse(Samples.sample(Samples.MINIPROGRAM));
+        ParsedFile parsed = Samples.parse(parser, Samples.sample(Samples.MINIPROGRAM));
 
         assertThat(parsed.records()).hasSize(6);
         assertThat(parsed.records().get(2).orderNo()).isEqualTo("MP2026112098146304");
@@ -78,7 +78,7 @@ class ChannelOrdersParserTest {
 
     @Test
     void emptyPaymentSerialNumberBecomesNullTxnId() {
-        CanonicalRecord douyin = parser.parse(Samples.sample(Samples.DOUYIN)).records().get(5);
+        CanonicalRecord douyin = Samples.parse(parser, Samples.sample(Samples.DOUYIN)).records().get(5);
 
         assertThat(douyin.lineNo()).isEqualTo(7);
         assertThat(douyin.orderNo()).isEqualTo("6959687723057244011");

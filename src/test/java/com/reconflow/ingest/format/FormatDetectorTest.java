@@ -20,6 +20,9 @@ class FormatDetectorTest {
     @CsvSource({
         "wechatpay_tradebill_ALL_20261120.csv, wechatpay-tradebill",
         "alipay_business_detail_20261120.csv, alipay-business-detail",
+        "alipay_account_detail_20261120.csv, alipay-account-detail",
+        "jd_settlement_20261120.csv, jd-settlement",
+        "douyin_settlement_20261120.csv, douyin-settlement",
         "ExportOrderList_20261120.csv, taobao-order-export",
         "unionpay_20261120.csv, card-acquirer",
         "jd_orders_20261120.csv, channel-orders",
@@ -32,7 +35,7 @@ class FormatDetectorTest {
         ChannelFileParser parser = detector.detect(file);
 
         assertThat(parser.formatId()).isEqualTo(formatId);
-        assertThat(parser.parse(file).records()).isNotEmpty();
+        assertThat(Samples.parse(parser, file).records()).isNotEmpty();
     }
 
     @Test
@@ -73,7 +76,7 @@ class FormatDetectorTest {
     @Test
     void listsOneParserPerFormat() {
         assertThat(FormatDetector.all()).extracting(ChannelFileParser::formatId).containsExactlyInAnyOrder(
-                "channel-orders", "wechatpay-tradebill", "alipay-business-detail", "taobao-order-export", "card-acquirer",
-                "camt053", "mt940");
+                "channel-orders", "wechatpay-tradebill", "alipay-business-detail", "alipay-account-detail", "taobao-order-export",
+                "card-acquirer", "camt053", "mt940", "jd-settlement", "douyin-settlement");
     }
 }

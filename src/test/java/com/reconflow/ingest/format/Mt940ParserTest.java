@@ -24,11 +24,11 @@ class Mt940ParserTest {
     private final Mt940Parser parser = new Mt940Parser();
 
     private ParsedFile parse(String fixture) {
-        return parser.parse(Samples.sample(fixture));
+        return Samples.parse(parser, Samples.sample(fixture));
     }
 
     private ParsedFile parseText(String text) {
-        return parser.parse(Samples.utf8("statement.sta", text));
+        return Samples.parse(parser, Samples.utf8("statement.sta", text));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.reconflow.ingest.format;
 
+import com.reconflow.ingest.ParsedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,6 +16,7 @@ final class Samples {
 
     static final String WECHAT = "wechatpay_tradebill_ALL_20261120.csv";
     static final String ALIPAY = "alipay_business_detail_20261120.csv";
+    static final String ALIPAY_ACCOUNT = "alipay_account_detail_20261120.csv";
     static final String TMALL = "ExportOrderList_20261120.csv";
     static final String CARD = "unionpay_20261120.csv";
     static final String JD = "jd_orders_20261120.csv";
@@ -34,6 +36,13 @@ final class Samples {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Everything the parser hands over, collected in memory. */
+    static ParsedFile parse(ChannelFileParser parser, ChannelFile file) {
+        ParsedFile.Collector collector = new ParsedFile.Collector();
+        parser.parse(file, collector);
+        return collector.toParsedFile(parser.formatId());
     }
 
     static ChannelFile sample(String sample) {

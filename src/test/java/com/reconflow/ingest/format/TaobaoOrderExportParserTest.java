@@ -20,12 +20,12 @@ class TaobaoOrderExportParserTest {
     private final TaobaoOrderExportParser parser = new TaobaoOrderExportParser();
 
     private ParsedFile parse(String text) {
-        return parser.parse(Samples.gbk("ExportOrderList.csv", text));
+        return Samples.parse(parser, Samples.gbk("ExportOrderList.csv", text));
     }
 
     @Test
     void readsEveryTmallOrderOfTheGbkSample() {
-        ParsedFile parsed = parser.parse(Samples.sample(Samples.TMALL));
+        ParsedFile parsed = Samples.parse(parser, Samples.sample(Samples.TMALL));
 
         assertThat(parsed.format()).isEqualTo("taobao-order-export");
         assertThat(parsed.rejectedRows()).isEmpty();

@@ -30,12 +30,12 @@ class WechatPayTradeBillParserTest {
     private final WechatPayTradeBillParser parser = new WechatPayTradeBillParser();
 
     private ParsedFile parse(String text) {
-        return parser.parse(Samples.utf8("wechat.csv", text));
+        return Samples.parse(parser, Samples.utf8("wechat.csv", text));
     }
 
     @Test
     void readsEverySuccessRowOfTheSampleAsPayment() {
-        ParsedFile parsed = parser.parse(Samples.sample(Samples.WECHAT));
+        ParsedFile parsed = Samples.parse(parser, Samples.sample(Samples.WECHAT));
 
         assertThat(parsed.format()).isEqualTo("wechatpay-tradebill");
         assertThat(parsed.rejectedRows()).isEmpty();
@@ -161,7 +161,7 @@ class WechatPayTradeBillParserTest {
                 + "总交易单数,总交易额,总退款金额,总代金券或立减优惠退款金额,手续费总金额\r\n"
                 + "`1,`12.30,`0.00,`0.00,`0.07\r\n";
 
-        ParsedFile parsed = parser.parse(Samples.gbk("old.csv", old));
+        ParsedFile parsed = Samples.parse(parser, Samples.gbk("old.csv", old));
 
         assertThat(parsed.records()).singleElement().satisfies(r -> {
             assertThat(r.orderNo()).isEqualTo("O1");

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ChannelApiConfigTest {
 
     private static final ReconProperties RECON = new ReconProperties(ZoneId.of("Asia/Shanghai"),
-            List.of("miniprogram", "erp", "wechatpay"), null, null, null, null);
+            List.of("miniprogram", "erp", "wechatpay"), null, null, null, null, null);
     private static final ChannelApiProperties.Fields FIELDS = new ChannelApiProperties.Fields("order_no",
             "created_at", "paid_at", "amount", "pay_channel", "transaction_id", "state", null, null, null, "sku",
             "qty");
