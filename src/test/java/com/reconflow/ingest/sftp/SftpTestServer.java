@@ -11,10 +11,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 import org.apache.sshd.server.session.ServerSession;
@@ -34,6 +37,7 @@ final class SftpTestServer {
     private final Map<String, String> passwords;
     private final Map<String, PublicKey> publicKeys;
     private final Set<String> loginAttempts = ConcurrentHashMap.newKeySet();
+    private final AtomicLong sessionsOpened = new AtomicLong();
     private final Map<String, AtomicInteger> listings = new ConcurrentHashMap<>();
     private SshServer server;
     private int port;
@@ -59,6 +63,12 @@ final class SftpTestServer {
             loginAttempts.add(user);
             PublicKey known = publicKeys.get(user);
             return known != null && KeyUtils.compareKeys(known, key);
+        });
+        ssh.addSessionListener(new SessionListener() {
+            @Override
+            public void sessionCreated(Session session) {
+                sessionsOpened.incrementAndGet();
+            }
         });
         SftpSubsystemFactory sftp = new SftpSubsystemFactory();
         sftp.addSftpEventListener(new SftpEventListener() {
@@ -111,6 +121,11 @@ final class SftpTestServer {
     /** Another host key of the same kind as the server's, as an impostor on its address would have. */
     static PublicKey otherHostKey(Path file) {
         return hostKey(new SimpleGeneratorHostKeyProvider(file)).getPublic();
+    }
+
+    /** SSH connections accepted so far, whether or not the client went on to log in. */
+    long sessionsOpened() {
+        return sessionsOpened.get();
     }
 
     boolean triedToLogIn(String user) {
