@@ -4,6 +4,9 @@ import static com.reconflow.demo.ExpectedDiscrepancy.AMOUNT_MISMATCH;
 import static com.reconflow.demo.ExpectedDiscrepancy.DUPLICATE_PAYMENT;
 import static com.reconflow.demo.ExpectedDiscrepancy.MISSING_ORDER;
 import static com.reconflow.demo.ExpectedDiscrepancy.MISSING_PAYMENT;
+import static com.reconflow.demo.ExpectedDiscrepancy.REFUND_AMOUNT_MISMATCH;
+import static com.reconflow.demo.ExpectedDiscrepancy.REFUND_MISSING;
+import static com.reconflow.demo.ExpectedDiscrepancy.REFUND_UNEXPECTED;
 import static com.reconflow.demo.ExpectedDiscrepancy.STATUS_CONFLICT;
 
 import java.math.BigDecimal;
@@ -34,7 +37,8 @@ import java.util.function.Supplier;
  * ({@code jd}, {@code douyin}, {@code miniprogram}) and the bills of its payment providers
  * ({@code wechatpay}, {@code alipay}), byte for byte in the real layouts of FORMATS.md and the samples.
  *
- * <p>Every order pairs with exactly one payment of the same amount, except for the seven
+ * <p>Every order pairs with exactly one payment of the same amount, and every refund an order
+ * records with a refund row of the same amount in its provider's bill, except for the ten
  * discrepancies planted on purpose and returned with the day. The same date and seed always give the
  * same bytes. Times are local times of Asia/Shanghai, written as the files write them.
  */
@@ -43,7 +47,10 @@ public final class DemoDayGenerator {
     static final String ALIPAY = "alipay";
     static final String WECHATPAY = "wechatpay";
 
-    /** Contracted rate of both providers (samples/README.md), rounded half-up to 0.01 per payment. */
+    /**
+     * Contracted rate of both providers (samples/README.md), rounded half-up to 0.01 per payment; a
+     * refund gives back the same rate of the refunded amount.
+     */
     static final BigDecimal FEE_RATE = new BigDecimal("0.006");
 
     private static final String ALIPAY_ACCOUNT = "20880211096256330156";
@@ -81,7 +88,15 @@ public final class DemoDayGenerator {
     private static final BigDecimal MAX_ORDER_AMOUNT = new BigDecimal("1299.00");
     /** How much less the customer paid on an amount-mismatch order (e.g. 199.00 ordered, 189.00 paid). */
     private static final BigDecimal SHORT_PAYMENT = new BigDecimal("10.00");
-    private static final int REFUNDED_ORDERS = 4;
+    /** How much less a refund-mismatch row gives back than the order says was refunded. */
+    private static final BigDecimal SHORT_REFUND = new BigDecimal("10.00");
+    /** The ordinary partial refund (e.g. a returned item of a larger basket) and the least order it fits. */
+    private static final BigDecimal PARTIAL_REFUND = new BigDecimal("30.00");
+    private static final BigDecimal PARTIAL_REFUND_MINIMUM_ORDER = new BigDecimal("100.00");
+    /** Ordinary full refunds, by the provider that pays them back: two each. */
+    private static final List<String> REFUNDED_ORDERS = List.of(WECHATPAY, WECHATPAY, ALIPAY, ALIPAY);
+    /** Only payments before this time are refunded, so that the refund (1 to 4 hours later) lands in the same day's bill. */
+    private static final LocalTime LAST_REFUNDABLE_PAYMENT = LocalTime.of(19, 0);
     /** Ordinary cancellations; the planted status conflict is one more cancelled order. */
     private static final int CANCELLED_ORDERS = 3;
 
@@ -190,8 +205,12 @@ public final class DemoDayGenerator {
         }
 
         void refundFully() {
-            status = "REFUNDED";
-            refunded = amount;
+            refund(amount);
+        }
+
+        void refund(BigDecimal refundAmount) {
+            status = refundAmount.compareTo(amount) == 0 ? "REFUNDED" : "PARTIALLY_REFUNDED";
+            refunded = refundAmount;
         }
     }
 
@@ -208,6 +227,32 @@ public final class DemoDayGenerator {
         }
     }
 
+    /**
+     * Money given back on a payment, as the provider's bill shows it: under the payment's transaction id
+     * and merchant order number. {@code wechatRefundId} is WeChat's own refund number (null for Alipay),
+     * {@code requestNo} the merchant's refund number.
+     */
+    private record Refund(Payment payment, String wechatRefundId, String requestNo, LocalDateTime refundedAt,
+                          BigDecimal amount) {
+
+        String provider() {
+            return payment.provider();
+        }
+
+        /** The provider returns its fee on the refunded part. */
+        BigDecimal fee() {
+            return amount.multiply(FEE_RATE).setScale(2, RoundingMode.HALF_UP);
+        }
+
+        Refund withAmount(BigDecimal given) {
+            return new Refund(payment, wechatRefundId, requestNo, refundedAt, given);
+        }
+    }
+
+    /** One detail line of a bill; bills list their rows by time. */
+    private record BillLine(LocalDateTime at, String id, String text) {
+    }
+
     /** The state of one generation run: one Random drives everything, in a fixed order. */
     private static final class Day {
         private final LocalDate date;
@@ -217,6 +262,7 @@ public final class DemoDayGenerator {
         private final Set<Order> touched = new HashSet<>();
         private final List<Order> orders = new ArrayList<>();
         private final List<Payment> payments = new ArrayList<>();
+        private final List<Refund> refunds = new ArrayList<>();
 
         Day(LocalDate date, Random random) {
             this.date = date;
@@ -240,12 +286,20 @@ public final class DemoDayGenerator {
                     amountMismatch(pick(Channel.DOUYIN, ALIPAY)),
                     amountMismatch(pick(Channel.JD, WECHATPAY)),
                     duplicatePayment(pick(Channel.JD, WECHATPAY)),
-                    statusConflict(pick(Channel.DOUYIN, ALIPAY)));
-            // Ordinary events that reconcile: refunds keep their payment (refunds are not reconciled
-            // yet, so the bills carry no refund rows), cancelled orders were never paid.
-            for (int i = 0; i < REFUNDED_ORDERS; i++) {
-                pick(anyOrder -> true).refundFully();
+                    statusConflict(pick(Channel.DOUYIN, ALIPAY)),
+                    refundMissing(pickRefundable(Channel.DOUYIN, WECHATPAY, SHORT_REFUND)),
+                    refundAmountMismatch(pickRefundable(Channel.JD, ALIPAY, SHORT_REFUND.add(SHORT_REFUND))),
+                    refundUnexpected(pickRefundable(Channel.MINIPROGRAM, WECHATPAY, BigDecimal.ZERO)));
+            // Ordinary events that reconcile: a refund keeps its payment and adds a refund row of the
+            // same amount to the bill; cancelled orders were never paid.
+            for (String provider : REFUNDED_ORDERS) {
+                Order order = pickRefundable(null, provider, BigDecimal.ZERO);
+                order.refundFully();
+                refunds.add(refundOf(order, order.refunded));
             }
+            Order partly = pickRefundable(Channel.DOUYIN, ALIPAY, PARTIAL_REFUND_MINIMUM_ORDER);
+            partly.refund(PARTIAL_REFUND);
+            refunds.add(refundOf(partly, PARTIAL_REFUND));
             for (int i = 0; i < CANCELLED_ORDERS; i++) {
                 cancelUnpaid(pick(anyOrder -> true));
             }
@@ -327,6 +381,20 @@ public final class DemoDayGenerator {
             return pick(o -> o.channel == channel && o.method.equals(method) && o.amount.compareTo(minimum) >= 0);
         }
 
+        /** A PAID order (of the channel, unless null) paid early enough to be refunded the same day. */
+        private Order pickRefundable(Channel channel, String method, BigDecimal minimum) {
+            return pick(o -> (channel == null || o.channel == channel) && o.method.equals(method)
+                    && o.amount.compareTo(minimum) >= 0 && o.paidAt.toLocalTime().isBefore(LAST_REFUNDABLE_PAYMENT));
+        }
+
+        /** The refund of (part of) an order's payment, accepted 1 to 4 hours after it was paid. */
+        private Refund refundOf(Order order, BigDecimal amount) {
+            Payment payment = paymentFor(order);
+            LocalDateTime refundedAt = payment.paidAt().plusSeconds(3600 + random.nextInt(3 * 3600));
+            String wechatRefundId = payment.provider().equals(WECHATPAY) ? newWechatRefundId() : null;
+            return new Refund(payment, wechatRefundId, "RF" + order.orderNo, refundedAt, amount);
+        }
+
         private void cancelUnpaid(Order order) {
             order.cancel();
             removePaymentsOf(order);
@@ -379,6 +447,27 @@ public final class DemoDayGenerator {
             return new ExpectedDiscrepancy(STATUS_CONFLICT, order.orderNo, txnId);
         }
 
+        /** The channel says the order was refunded, but the provider's bill has no refund for it. */
+        private ExpectedDiscrepancy refundMissing(Order order) {
+            order.refundFully();
+            return new ExpectedDiscrepancy(REFUND_MISSING, order.orderNo, null);
+        }
+
+        /** The provider gave back less than the channel says was refunded. */
+        private ExpectedDiscrepancy refundAmountMismatch(Order order) {
+            order.refundFully();
+            Refund refund = refundOf(order, order.refunded).withAmount(order.refunded.subtract(SHORT_REFUND));
+            refunds.add(refund);
+            return new ExpectedDiscrepancy(REFUND_AMOUNT_MISMATCH, order.orderNo, refund.payment().txnId());
+        }
+
+        /** The provider refunded a payment whose order the channel still shows as paid, nothing refunded. */
+        private ExpectedDiscrepancy refundUnexpected(Order order) {
+            Refund refund = refundOf(order, order.amount);
+            refunds.add(refund);
+            return new ExpectedDiscrepancy(REFUND_UNEXPECTED, order.orderNo, refund.payment().txnId());
+        }
+
         // ---- file writers ----------------------------------------------------------------------
 
         /** channel-orders: UTF-8 CSV, LF line ends, as the channels export it. */
@@ -399,26 +488,58 @@ public final class DemoDayGenerator {
 
         /** WeChat Pay trade bill ALL: UTF-8 with BOM, CRLF, every value behind a backtick, summary block. */
         private DemoFile wechatBill() {
-            List<Payment> rows = paymentsOf(WECHATPAY);
+            List<Payment> paid = paymentsOf(WECHATPAY);
+            List<Refund> refunded = refundsOf(WECHATPAY);
+            List<BillLine> detail = new ArrayList<>();
+            for (Payment p : paid) {
+                detail.add(new BillLine(p.paidAt(), p.txnId(), backticked(time(p.paidAt()), p.channel().wechatAppId,
+                        WECHAT_MERCHANT_ID, "0", "", p.txnId(), p.orderNo(), p.payer(), p.channel().wechatTradeType,
+                        "SUCCESS", p.payerBank(), "CNY", money(p.amount()), "0.00", "0", "0", "0.00", "0.00", "", "",
+                        p.productName(), "", p.fee().setScale(5).toPlainString(), feeRate(), money(p.amount()), "0.00",
+                        "")));
+            }
+            // A refund row repeats the payment's identifiers; its money is in 退款金额, its fee is given back.
+            for (Refund r : refunded) {
+                Payment p = r.payment();
+                detail.add(new BillLine(r.refundedAt(), r.wechatRefundId(), backticked(time(r.refundedAt()),
+                        p.channel().wechatAppId, WECHAT_MERCHANT_ID, "0", "", p.txnId(), p.orderNo(), p.payer(),
+                        p.channel().wechatTradeType, "REFUND", p.payerBank(), "CNY", "0.00", "0.00", r.wechatRefundId(),
+                        r.requestNo(), money(r.amount()), "0.00", "ORIGINAL", "SUCCESS", p.productName(), "",
+                        r.fee().negate().setScale(5).toPlainString(), feeRate(), "0.00", money(r.amount()), "")));
+            }
             List<String> lines = new ArrayList<>();
             lines.add(WECHAT_HEADER);
-            for (Payment p : rows) {
-                lines.add(backticked(time(p.paidAt()), p.channel().wechatAppId, WECHAT_MERCHANT_ID, "0", "",
-                        p.txnId(), p.orderNo(), p.payer(), p.channel().wechatTradeType, "SUCCESS", p.payerBank(), "CNY",
-                        money(p.amount()), "0.00", "0", "0", "0.00", "0.00", "", "", p.productName(), "",
-                        p.fee().setScale(5).toPlainString(), feeRate(), money(p.amount()), "0.00", ""));
-            }
-            BigDecimal total = sum(rows, Payment::amount);
+            lines.addAll(inBillOrder(detail));
+            BigDecimal settled = sum(paid, Payment::amount);
+            BigDecimal refundedTotal = sum(refunded, Refund::amount);
+            BigDecimal fees = sum(paid, Payment::fee).subtract(sum(refunded, Refund::fee));
             lines.add(WECHAT_SUMMARY_HEADER);
-            lines.add(backticked(String.valueOf(rows.size()), money(total), "0.00", "0.00",
-                    money(sum(rows, Payment::fee)), money(total), "0.00"));
+            lines.add(backticked(String.valueOf(detail.size()), money(settled), money(refundedTotal), "0.00",
+                    money(fees), money(settled), money(refundedTotal)));
             return new DemoFile(WECHATPAY, "wechatpay_tradebill_ALL_" + fileDate + ".csv",
                     encode(lines, "\r\n", StandardCharsets.UTF_8, true));
         }
 
         /** Alipay 业务明细: GBK, CRLF, '#' preamble and footer, TAB after identifiers so Excel keeps them as text. */
         private DemoFile alipayBill() {
-            List<Payment> rows = paymentsOf(ALIPAY);
+            List<Payment> paid = paymentsOf(ALIPAY);
+            List<Refund> refunded = refundsOf(ALIPAY);
+            List<BillLine> detail = new ArrayList<>();
+            for (Payment p : paid) {
+                detail.add(new BillLine(p.paidAt(), p.txnId(), String.join(",", text(p.txnId()), text(p.orderNo()),
+                        "交易", p.productName(), time(p.createdAt()), time(p.paidAt()), text(""), text(""), text(""),
+                        text(""), text(p.payer()), money(p.amount()), money(p.amount()), "0.00", "0.00", "0.00", "0.00",
+                        "0.00", "", "0.00", "0.00", text(""), money(p.fee().negate()), "0.00", "")));
+            }
+            // A refund row repeats the trade's 支付宝交易号 with negative money; the fee comes back (positive).
+            for (Refund r : refunded) {
+                Payment p = r.payment();
+                String givenBack = money(r.amount().negate());
+                detail.add(new BillLine(r.refundedAt(), r.requestNo(), String.join(",", text(p.txnId()),
+                        text(p.orderNo()), "退款", p.productName(), time(p.createdAt()), time(r.refundedAt()), text(""),
+                        text(""), text(""), text(""), text(p.payer()), givenBack, givenBack, "0.00", "0.00", "0.00",
+                        "0.00", "0.00", "", "0.00", "0.00", text(r.requestNo()), money(r.fee()), "0.00", "")));
+            }
             List<String> lines = new ArrayList<>();
             lines.add("#支付宝业务明细查询");
             lines.add("#账号：[" + ALIPAY_ACCOUNT + "]");
@@ -426,28 +547,23 @@ public final class DemoDayGenerator {
                     + date.plusDays(1).atStartOfDay().format(ALIPAY_TIME) + "]");
             lines.add(ALIPAY_LIST_START);
             lines.add(ALIPAY_HEADER);
-            for (Payment p : rows) {
-                lines.add(String.join(",", text(p.txnId()), text(p.orderNo()), "交易", p.productName(),
-                        time(p.createdAt()), time(p.paidAt()), text(""), text(""), text(""), text(""), text(p.payer()),
-                        money(p.amount()), money(p.amount()), "0.00", "0.00", "0.00", "0.00", "0.00", "", "0.00", "0.00",
-                        text(""), money(p.fee().negate()), "0.00", ""));
-            }
+            lines.addAll(inBillOrder(detail));
             lines.add(ALIPAY_LIST_END);
-            lines.add("#交易合计：" + rows.size() + "笔，商家实收共" + money(sum(rows, Payment::amount)) + "元，商家优惠共0.00元");
-            // The demo bills carry no refund rows (refunds are not reconciled yet).
-            lines.add("#退款合计：0笔，商家实收退款共0.00元，商家优惠退款共0.00元");
+            lines.add("#交易合计：" + paid.size() + "笔，商家实收共" + money(sum(paid, Payment::amount)) + "元，商家优惠共0.00元");
+            lines.add("#退款合计：" + refunded.size() + "笔，商家实收退款共" + money(sum(refunded, Refund::amount).negate())
+                    + "元，商家优惠退款共0.00元");
             LocalDateTime exportedAt = date.plusDays(1).atTime(5, random.nextInt(60), random.nextInt(60));
             lines.add("#导出时间：[" + exportedAt.format(ALIPAY_TIME) + "]");
             return new DemoFile(ALIPAY, ALIPAY_ACCOUNT + "_" + fileDate + "_业务明细.csv",
                     encode(lines, "\r\n", Charset.forName("GBK"), false));
         }
 
-        /** A provider's payments in bill order: by time of payment. */
         private List<Payment> paymentsOf(String provider) {
-            return payments.stream()
-                    .filter(p -> p.provider().equals(provider))
-                    .sorted(Comparator.comparing(Payment::paidAt).thenComparing(Payment::txnId))
-                    .toList();
+            return payments.stream().filter(p -> p.provider().equals(provider)).toList();
+        }
+
+        private List<Refund> refundsOf(String provider) {
+            return refunds.stream().filter(r -> r.provider().equals(provider)).toList();
         }
 
         // ---- identifiers -------------------------------------------------------------------------
@@ -466,6 +582,11 @@ public final class DemoDayGenerator {
             return unique(() -> provider.equals(WECHATPAY)
                     ? "420000" + (1500 + random.nextInt(1000)) + fileDate + digits(10)
                     : fileDate + "2200" + digits(16));
+        }
+
+        /** WeChat refund numbers: 50 + 28 digits, the date in the middle as in real bills. */
+        private String newWechatRefundId() {
+            return unique(() -> "50301" + digits(4) + fileDate + digits(13));
         }
 
         /** Order numbers and serials share one namespace so that no two records can be paired by accident. */
@@ -535,8 +656,16 @@ public final class DemoDayGenerator {
         return line.toString();
     }
 
-    private static BigDecimal sum(List<Payment> payments, Function<Payment, BigDecimal> amount) {
-        return payments.stream().map(amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    private static <T> BigDecimal sum(List<T> rows, Function<T, BigDecimal> amount) {
+        return rows.stream().map(amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** Bill order: by time, ties by identifier. */
+    private static List<String> inBillOrder(List<BillLine> detail) {
+        return detail.stream()
+                .sorted(Comparator.comparing(BillLine::at).thenComparing(BillLine::id))
+                .map(BillLine::text)
+                .toList();
     }
 
     /** Lines joined with the given line end (the last line too), strictly encoded, optionally with a BOM. */

@@ -58,10 +58,15 @@ class DemoDayGeneratorTest {
         String method() { return row.get("支付方式"); }
         String status() { return row.get("订单状态"); }
         BigDecimal amount() { return new BigDecimal(row.get("订单金额")); }
+        BigDecimal refunded() { return new BigDecimal(row.get("退款金额")); }
     }
 
     /** One payment row of either provider bill, reduced to what matching uses. */
     private record Payment(String provider, String orderNo, String txnId, BigDecimal amount) {
+    }
+
+    /** One refund row of either provider bill, reduced to what matching uses; the amount is positive. */
+    private record Refund(String provider, String orderNo, String txnId, BigDecimal amount) {
     }
 
     /** A bill's detail rows by header name (values unwrapped) and whatever follows them. */
@@ -105,9 +110,15 @@ class DemoDayGeneratorTest {
         assertThat(methodsOf(orders, "douyin")).containsExactlyInAnyOrder("alipay", "wechatpay");
         assertThat(methodsOf(orders, "miniprogram")).containsExactly("wechatpay");
 
+        // 4 ordinary full refunds plus the planted missing and short refunds.
         List<Order> refunded = orders.stream().filter(o -> o.status().equals("REFUNDED")).toList();
-        assertThat(refunded).hasSize(4).allSatisfy(o -> {
+        assertThat(refunded).hasSize(6).allSatisfy(o -> {
             assertThat(o.row().get("退款金额")).isEqualTo(o.row().get("订单金额"));
+            assertThat(o.txnId()).isNotEmpty();
+        });
+        assertThat(orders).filteredOn(o -> o.status().equals("PARTIALLY_REFUNDED")).singleElement().satisfies(o -> {
+            assertThat(o.row().get("退款金额")).isEqualTo("30.00");
+            assertThat(o.amount()).isGreaterThan(o.refunded());
             assertThat(o.txnId()).isNotEmpty();
         });
         // 3 ordinary cancellations plus the planted status conflict.
@@ -168,18 +179,46 @@ class DemoDayGeneratorTest {
         assertThat(Integer.parseInt(summary.get("总交易单数"))).isEqualTo(bill.rows().size());
         assertThat(new BigDecimal(summary.get("应结订单总金额"))).isEqualByComparingTo(bill.sum("应结订单金额"));
         assertThat(new BigDecimal(summary.get("订单总金额"))).isEqualByComparingTo(bill.sum("订单金额"));
+        // Fees charged on payments less the fees given back on refunds.
         assertThat(new BigDecimal(summary.get("手续费总金额"))).isEqualByComparingTo(bill.sum("手续费"));
-        assertThat(new BigDecimal(summary.get("退款总金额"))).isZero();
+        assertThat(new BigDecimal(summary.get("退款总金额"))).isPositive().isEqualByComparingTo(bill.sum("退款金额"));
+        assertThat(new BigDecimal(summary.get("申请退款总金额"))).isEqualByComparingTo(bill.sum("申请退款金额"));
+        assertThat(summary.get("充值券退款总金额")).isEqualTo("0.00");
 
         assertThat(bill.rows()).allSatisfy(row -> {
-            assertThat(row.get("交易状态")).isEqualTo("SUCCESS");
-            assertThat(row.get("订单金额")).isEqualTo(row.get("应结订单金额"));
+            assertThat(row.get("交易状态")).isIn("SUCCESS", "REFUND");
             assertThat(row.get("费率")).isEqualTo("0.60%");
-            assertThat(row.get("手续费")).matches("\\d+\\.\\d{5}");
-            assertThat(new BigDecimal(row.get("手续费"))).isEqualByComparingTo(fee(row.get("应结订单金额")));
             assertThat(row.get("交易类型")).isEqualTo(row.get("商户订单号").startsWith("MP") ? "JSAPI" : "APP");
             assertThat(row.get("交易时间")).startsWith("2026-11-20 ");
         });
+        Map<String, List<Map<String, String>>> byState =
+                bill.rows().stream().collect(Collectors.groupingBy(r -> r.get("交易状态")));
+        assertThat(byState.get("SUCCESS")).allSatisfy(row -> {
+            assertThat(row.get("订单金额")).isEqualTo(row.get("应结订单金额"));
+            assertThat(row.get("手续费")).matches("\\d+\\.\\d{5}");
+            assertThat(new BigDecimal(row.get("手续费"))).isEqualByComparingTo(fee(row.get("应结订单金额")));
+            assertThat(List.of(row.get("微信退款单号"), row.get("商户退款单号"), row.get("退款金额")))
+                    .containsExactly("0", "0", "0.00");
+        });
+        assertThat(byState.get("REFUND")).hasSize(3).allSatisfy(row -> {
+            assertThat(row.get("应结订单金额")).isEqualTo("0.00");
+            assertThat(row.get("订单金额")).isEqualTo("0.00");
+            assertThat(new BigDecimal(row.get("退款金额"))).isPositive();
+            assertThat(row.get("申请退款金额")).isEqualTo(row.get("退款金额"));
+            assertThat(row.get("微信退款单号")).matches("50\\d{28}");
+            assertThat(row.get("商户退款单号")).isEqualTo("RF" + row.get("商户订单号"));
+            assertThat(row.get("退款类型")).isEqualTo("ORIGINAL");
+            assertThat(row.get("退款状态")).isEqualTo("SUCCESS");
+            assertThat(row.get("手续费")).matches("-\\d+\\.\\d{5}");
+            assertThat(new BigDecimal(row.get("手续费"))).isEqualByComparingTo(fee(row.get("退款金额")).negate());
+            // The refund repeats the payment's identifiers and comes hours after it.
+            Map<String, String> payment = byState.get("SUCCESS").stream()
+                    .filter(p -> p.get("微信订单号").equals(row.get("微信订单号"))).findFirst().orElseThrow();
+            assertThat(payment.get("商户订单号")).isEqualTo(row.get("商户订单号"));
+            assertThat(LocalDateTime.parse(row.get("交易时间"), TIME))
+                    .isAfter(LocalDateTime.parse(payment.get("交易时间"), TIME).plusMinutes(59));
+        });
+        assertThat(byState.get("REFUND")).extracting(r -> r.get("微信退款单号")).doesNotHaveDuplicates();
     }
 
     @Test
@@ -195,15 +234,31 @@ class DemoDayGeneratorTest {
         List<Map<String, String>> tradeRows = bill.rows().stream().filter(r -> r.get("业务类型").equals("交易")).toList();
         assertThat(Integer.parseInt(trades.group(1))).isEqualTo(tradeRows.size());
         assertThat(new BigDecimal(trades.group(2))).isEqualByComparingTo(new Bill(tradeRows, List.of()).sum("商家实收（元）"));
-        // No refund rows in the demo bills: the refund total must say so.
-        assertThat(bill.rows()).allSatisfy(r -> assertThat(r.get("业务类型")).isEqualTo("交易"));
-        assertThat(bill.trailer().get(1)).isEqualTo("#退款合计：0笔，商家实收退款共0.00元，商家优惠退款共0.00元");
+        Matcher refunds = Pattern.compile("#退款合计：(\\d+)笔，商家实收退款共(-\\d+\\.\\d{2})元，商家优惠退款共0\\.00元")
+                .matcher(bill.trailer().get(1));
+        assertThat(refunds.matches()).isTrue();
+        List<Map<String, String>> refundRows = bill.rows().stream().filter(r -> r.get("业务类型").equals("退款")).toList();
+        assertThat(refundRows).hasSize(4);
+        assertThat(tradeRows.size() + refundRows.size()).isEqualTo(bill.rows().size());
+        assertThat(Integer.parseInt(refunds.group(1))).isEqualTo(refundRows.size());
+        assertThat(new BigDecimal(refunds.group(2))).isEqualByComparingTo(new Bill(refundRows, List.of()).sum("商家实收（元）"));
         assertThat(bill.trailer().get(2)).matches("#导出时间：\\[2026年11月21日 \\d{2}:\\d{2}:\\d{2}]");
 
+        // Fees are charged on trades (negative) and given back on refunds (positive): the same formula.
         assertThat(bill.rows()).allSatisfy(row -> {
             assertThat(row.get("订单金额（元）")).isEqualTo(row.get("商家实收（元）"));
             assertThat(new BigDecimal(row.get("服务费（元）"))).isEqualByComparingTo(fee(row.get("商家实收（元）")).negate());
             assertThat(row.get("完成时间")).startsWith("2026-11-20 ");
+        });
+        assertThat(tradeRows).allSatisfy(row -> assertThat(row.get("退款批次号/请求号")).isEmpty());
+        assertThat(refundRows).allSatisfy(row -> {
+            assertThat(new BigDecimal(row.get("商家实收（元）"))).isNegative();
+            assertThat(row.get("退款批次号/请求号")).isEqualTo("RF" + row.get("商户订单号"));
+            Map<String, String> trade = tradeRows.stream()
+                    .filter(t -> t.get("支付宝交易号").equals(row.get("支付宝交易号"))).findFirst().orElseThrow();
+            assertThat(trade.get("商户订单号")).isEqualTo(row.get("商户订单号"));
+            assertThat(LocalDateTime.parse(row.get("完成时间"), TIME))
+                    .isAfter(LocalDateTime.parse(trade.get("完成时间"), TIME).plusMinutes(59));
         });
     }
 
@@ -212,7 +267,9 @@ class DemoDayGeneratorTest {
     /**
      * Applies the matching rules to the files themselves: paired by order number or serial; an
      * uncancelled order expects exactly one payment of its amount, a cancelled one none; every payment
-     * needs an order. What this finds must be exactly what the generator says it planted.
+     * needs an order. Refund rows leave that alone: an order that says it refunded something expects
+     * refund rows under its order number adding up to exactly that, and every refund row needs such an
+     * order. What this finds must be exactly what the generator says it planted.
      */
     @Test
     void theFilesHoldExactlyThePlantedDiscrepancies() {
@@ -239,7 +296,25 @@ class DemoDayGeneratorTest {
         payments.stream().filter(p -> !claimed.contains(p))
                 .forEach(p -> found.add(new ExpectedDiscrepancy("MISSING_ORDER", p.orderNo(), p.txnId())));
 
-        assertThat(day.discrepancies()).hasSize(7).doesNotHaveDuplicates();
+        List<Refund> refunds = refunds();
+        Set<String> refundedOrders = new HashSet<>();
+        for (Order order : orders) {
+            if (!order.status().endsWith("REFUNDED") || order.refunded().signum() == 0) {
+                continue;
+            }
+            refundedOrders.add(order.orderNo());
+            List<Refund> rows = refunds.stream().filter(r -> r.orderNo().equals(order.orderNo())).toList();
+            BigDecimal given = rows.stream().map(Refund::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (rows.isEmpty()) {
+                found.add(new ExpectedDiscrepancy("REFUND_MISSING", order.orderNo(), null));
+            } else if (given.compareTo(order.refunded()) != 0) {
+                found.add(new ExpectedDiscrepancy("REFUND_AMOUNT_MISMATCH", order.orderNo(), rows.get(0).txnId()));
+            }
+        }
+        refunds.stream().filter(r -> !refundedOrders.contains(r.orderNo()))
+                .forEach(r -> found.add(new ExpectedDiscrepancy("REFUND_UNEXPECTED", r.orderNo(), r.txnId())));
+
+        assertThat(day.discrepancies()).hasSize(10).doesNotHaveDuplicates();
         assertThat(found).containsExactlyInAnyOrderElementsOf(day.discrepancies());
     }
 
@@ -249,8 +324,8 @@ class DemoDayGeneratorTest {
         List<Payment> payments = payments();
         Map<String, List<ExpectedDiscrepancy>> byType =
                 day.discrepancies().stream().collect(Collectors.groupingBy(ExpectedDiscrepancy::type));
-        assertThat(byType).containsOnlyKeys(
-                "MISSING_PAYMENT", "MISSING_ORDER", "AMOUNT_MISMATCH", "DUPLICATE_PAYMENT", "STATUS_CONFLICT");
+        assertThat(byType).containsOnlyKeys("MISSING_PAYMENT", "MISSING_ORDER", "AMOUNT_MISMATCH", "DUPLICATE_PAYMENT",
+                "STATUS_CONFLICT", "REFUND_MISSING", "REFUND_AMOUNT_MISMATCH", "REFUND_UNEXPECTED");
         Function<ExpectedDiscrepancy, String> channelAndMethod =
                 d -> orders.get(d.orderNo()).source() + "/" + orders.get(d.orderNo()).method();
         Function<String, List<Payment>> paymentsOf =
@@ -300,6 +375,61 @@ class DemoDayGeneratorTest {
                     .satisfies(p -> assertThat(p.provider()).isEqualTo("alipay"))
                     .satisfies(p -> assertThat(p.txnId()).isEqualTo(d.txnId()));
         });
+
+        List<Refund> refunds = refunds();
+        Function<String, List<Refund>> refundsOf =
+                orderNo -> refunds.stream().filter(r -> r.orderNo().equals(orderNo)).toList();
+        // Refund discrepancies are on orders whose payment itself reconciles.
+        assertThat(Stream.of("REFUND_MISSING", "REFUND_AMOUNT_MISMATCH", "REFUND_UNEXPECTED").map(byType::get))
+                .allSatisfy(ds -> assertThat(ds).singleElement().satisfies(d -> assertThat(paymentsOf.apply(d.orderNo()))
+                        .singleElement()
+                        .satisfies(p -> assertThat(p.amount()).isEqualByComparingTo(orders.get(d.orderNo()).amount()))
+                        .satisfies(p -> assertThat(p.txnId()).isEqualTo(orders.get(d.orderNo()).txnId()))));
+
+        assertThat(byType.get("REFUND_MISSING")).singleElement().satisfies(d -> {
+            assertThat(channelAndMethod.apply(d)).isEqualTo("douyin/wechatpay");
+            assertThat(orders.get(d.orderNo()).status()).isEqualTo("REFUNDED");
+            assertThat(d.txnId()).isNull();
+            assertThat(refundsOf.apply(d.orderNo())).isEmpty();
+        });
+
+        assertThat(byType.get("REFUND_AMOUNT_MISMATCH")).singleElement().satisfies(d -> {
+            assertThat(channelAndMethod.apply(d)).isEqualTo("jd/alipay");
+            Order order = orders.get(d.orderNo());
+            assertThat(order.status()).isEqualTo("REFUNDED");
+            assertThat(refundsOf.apply(d.orderNo())).singleElement().satisfies(r -> {
+                assertThat(r.txnId()).isEqualTo(d.txnId()).isEqualTo(order.txnId());
+                assertThat(r.amount()).isEqualByComparingTo(order.refunded().subtract(new BigDecimal("10.00")));
+            });
+        });
+
+        assertThat(byType.get("REFUND_UNEXPECTED")).singleElement().satisfies(d -> {
+            assertThat(channelAndMethod.apply(d)).isEqualTo("miniprogram/wechatpay");
+            Order order = orders.get(d.orderNo());
+            assertThat(order.status()).isEqualTo("PAID");
+            assertThat(order.refunded()).isZero();
+            assertThat(refundsOf.apply(d.orderNo())).singleElement()
+                    .satisfies(r -> assertThat(r.txnId()).isEqualTo(d.txnId()).isEqualTo(order.txnId()));
+        });
+    }
+
+    @Test
+    void theOrdinaryRefundsAreInTheirProvidersBillsForExactlyTheRefundedAmount() {
+        Set<String> planted = day.discrepancies().stream().map(ExpectedDiscrepancy::orderNo).collect(Collectors.toSet());
+        List<Order> reconciling = orders().stream()
+                .filter(o -> o.status().endsWith("REFUNDED") && !planted.contains(o.orderNo()))
+                .toList();
+        assertThat(reconciling).extracting(Order::status, Order::method).containsExactlyInAnyOrder(
+                tuple("REFUNDED", "wechatpay"), tuple("REFUNDED", "wechatpay"),
+                tuple("REFUNDED", "alipay"), tuple("REFUNDED", "alipay"),
+                tuple("PARTIALLY_REFUNDED", "alipay"));
+        List<Refund> refunds = refunds();
+        assertThat(reconciling).allSatisfy(o -> assertThat(refunds)
+                .filteredOn(r -> r.orderNo().equals(o.orderNo()))
+                .singleElement()
+                .satisfies(r -> assertThat(r.provider()).isEqualTo(o.method()))
+                .satisfies(r -> assertThat(r.txnId()).isEqualTo(o.txnId()))
+                .satisfies(r -> assertThat(r.amount()).isEqualByComparingTo(o.refunded())));
     }
 
     // ---- reading the files back --------------------------------------------------------------------
@@ -329,10 +459,19 @@ class DemoDayGeneratorTest {
     }
 
     private List<Payment> payments() {
-        Stream<Payment> wechat = wechatBill().rows().stream().map(r ->
+        Stream<Payment> wechat = wechatBill().rows().stream().filter(r -> r.get("交易状态").equals("SUCCESS")).map(r ->
                 new Payment("wechatpay", r.get("商户订单号"), r.get("微信订单号"), new BigDecimal(r.get("订单金额"))));
-        Stream<Payment> alipay = alipayBill().rows().stream().map(r ->
+        Stream<Payment> alipay = alipayBill().rows().stream().filter(r -> r.get("业务类型").equals("交易")).map(r ->
                 new Payment("alipay", r.get("商户订单号"), r.get("支付宝交易号"), new BigDecimal(r.get("商家实收（元）"))));
+        return Stream.concat(wechat, alipay).toList();
+    }
+
+    private List<Refund> refunds() {
+        Stream<Refund> wechat = wechatBill().rows().stream().filter(r -> r.get("交易状态").equals("REFUND")).map(r ->
+                new Refund("wechatpay", r.get("商户订单号"), r.get("微信订单号"), new BigDecimal(r.get("退款金额"))));
+        Stream<Refund> alipay = alipayBill().rows().stream().filter(r -> r.get("业务类型").equals("退款")).map(r ->
+                new Refund("alipay", r.get("商户订单号"), r.get("支付宝交易号"),
+                        new BigDecimal(r.get("商家实收（元）")).negate()));
         return Stream.concat(wechat, alipay).toList();
     }
 
