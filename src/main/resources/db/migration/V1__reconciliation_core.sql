@@ -79,6 +79,7 @@ CREATE TABLE recon_run (
     CONSTRAINT uk_run_date UNIQUE (business_date)
 );
 
+-- An order and the provider record that settles part of it: its payment, or its refund.
 CREATE TABLE recon_match (
     id                  BIGINT AUTO_INCREMENT PRIMARY KEY,
     run_id              BIGINT      NOT NULL,

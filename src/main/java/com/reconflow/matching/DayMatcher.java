@@ -23,9 +23,10 @@ import com.reconflow.ingest.RecordKind;
  *   <li>By key: the payment's merchant order number is the order number, or its transaction id is the
  *       order's payment serial. One payment of the same amount is {@code ONE_TO_ONE}; within the
  *       rounding tolerance {@code ROUNDING}; several that add up to the order {@code SPLIT}.</li>
+ *   <li>Refunds: what an order says was refunded against the provider's refund rows for it.</li>
  *   <li>Fees: a payment's fee against its provider's contracted rate.</li>
  * </ol>
- * Refunds and payouts are not looked at yet.
+ * Payouts are not looked at yet.
  */
 public final class DayMatcher {
 
@@ -35,6 +36,7 @@ public final class DayMatcher {
     public static final String MERGED_RULE = "merged/v1";
     public static final String STATUS_RULE = "status/v1";
     public static final String FEE_RULE = "fee/v1";
+    public static final String REFUND_RULE = "refund/v1";
     private static final BigDecimal ZERO = new BigDecimal("0.00");
 
     private final MatchingRules rules;
@@ -51,6 +53,13 @@ public final class DayMatcher {
         orders.stream().filter(o -> !day.settledOrders.contains(o.id())).forEach(day::matchByKey);
         payments.stream().filter(p -> !day.claimedPayments.contains(p.id())).forEach(p -> day.findings.add(
                 new Finding(DiscrepancyType.MISSING_ORDER, KEY_RULE, p, null, null, ZERO, p.amount())));
+        List<LedgerEntry> refunds = ofKind(records, RecordKind.REFUND);
+        Map<String, List<LedgerEntry>> refundsByOrderNo = new HashMap<>();
+        refunds.forEach(r -> index(refundsByOrderNo, r.orderNo(), r));
+        Set<Long> claimedRefunds = new HashSet<>();
+        orders.forEach(o -> day.matchRefund(o, refundsByOrderNo, claimedRefunds));
+        refunds.stream().filter(r -> !claimedRefunds.contains(r.id())).forEach(r -> day.findings.add(
+                new Finding(DiscrepancyType.REFUND_UNEXPECTED, REFUND_RULE, r, null, null, ZERO, r.amount())));
         payments.forEach(day::checkFee);
         return new DayResult(day.matches, day.findings);
     }
@@ -135,6 +144,40 @@ public final class DayMatcher {
                 findings.add(finding(DiscrepancyType.AMOUNT_MISMATCH, KEY_RULE, order, payment, order.amount(),
                         payment.amount()));
             }
+        }
+
+        /**
+         * An order that says it was refunded expects provider refunds adding up to that; a refund
+         * no order expects is raised by the caller. Refunds pair with orders by order number only:
+         * a refund row repeats the original payment's transaction id, which is no key of its own.
+         */
+        void matchRefund(LedgerEntry order, Map<String, List<LedgerEntry>> refundsByOrderNo, Set<Long> claimed) {
+            BigDecimal expected = expectedRefund(order);
+            if (expected.signum() == 0) {
+                return;
+            }
+            List<LedgerEntry> refunds = refundsByOrderNo.getOrDefault(order.orderNo(), List.of()).stream()
+                    .filter(r -> !claimed.contains(r.id())).toList();
+            refunds.forEach(r -> claimed.add(r.id()));
+            BigDecimal total = refunds.stream().map(LedgerEntry::amount).reduce(ZERO, BigDecimal::add);
+            if (refunds.isEmpty()) {
+                findings.add(new Finding(DiscrepancyType.REFUND_MISSING, REFUND_RULE, order, null,
+                        order.paymentMethod(), expected, ZERO));
+            } else if (total.compareTo(expected) == 0) {
+                MatchKind kind = refunds.size() == 1 ? MatchKind.ONE_TO_ONE : MatchKind.SPLIT;
+                refunds.forEach(r -> matches.add(new Match(kind, REFUND_RULE, order, r)));
+            } else {
+                findings.add(finding(DiscrepancyType.REFUND_AMOUNT_MISMATCH, REFUND_RULE, order, refunds.get(0),
+                        expected, total));
+            }
+        }
+
+        /** What the order says went back: its refunded amount, or all of it when only the status says so. */
+        private BigDecimal expectedRefund(LedgerEntry order) {
+            if (order.refunded() != null && order.refunded().signum() > 0) {
+                return order.refunded();
+            }
+            return "REFUNDED".equals(order.status()) ? order.amount() : ZERO;
         }
 
         /** Fees are written with the provider's sign convention; the contract is about their size. */

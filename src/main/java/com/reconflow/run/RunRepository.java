@@ -72,7 +72,9 @@ class RunRepository {
 
     RunCounts counts(Run run) {
         long records = count("SELECT COUNT(*) FROM recon_record WHERE business_date = ?", run.businessDate());
-        long matched = 2 * count("SELECT COUNT(*) FROM recon_match WHERE run_id = ?", run.id());
+        // A record may be in several matches (an order with its payment and its refund): count records.
+        long matched = count("SELECT COUNT(DISTINCT order_record_id) FROM recon_match WHERE run_id = ?", run.id())
+                + count("SELECT COUNT(DISTINCT payment_record_id) FROM recon_match WHERE run_id = ?", run.id());
         long discrepancies = count("SELECT COUNT(*) FROM recon_discrepancy WHERE run_id = ?", run.id());
         long open = count("SELECT COUNT(*) FROM recon_discrepancy WHERE run_id = ? AND status = 'OPEN'", run.id());
         return new RunCounts(records, matched, 0, discrepancies, open);

@@ -184,11 +184,67 @@ class DayMatcherTest {
     }
 
     @Test
-    void refundsAreLeftForTheRefundRules() {
-        LedgerEntry refund = new LedgerEntry(nextId++, RecordKind.REFUND, "alipay", "A7", "T7", new BigDecimal("5.00"),
-                "SUCCESS", null);
+    void aRefundedOrderAndTheProvidersRefundOfTheSameAmountMatch() {
+        LedgerEntry order = refundedOrder("RF1", "80.00", "REFUNDED", "80.00");
+        LedgerEntry refund = refund("RF1", "80.00");
 
-        assertThat(matcher.match(List.of(refund)).findings()).isEmpty();
+        DayResult result = matcher.match(List.of(order, payment("alipay", "RF1", "TRF1", "80.00"), refund));
+
+        assertThat(result.findings()).isEmpty();
+        assertThat(result.matches()).anySatisfy(m -> {
+            assertThat(m.ruleId()).isEqualTo(DayMatcher.REFUND_RULE);
+            assertThat(m.payment()).isEqualTo(refund);
+        });
+    }
+
+    @Test
+    void aPartialRefundPaidInTwoPartsMatchesItsTotal() {
+        DayResult result = matcher.match(List.of(refundedOrder("RF2", "100.00", "PARTIALLY_REFUNDED", "30.00"),
+                payment("alipay", "RF2", "TRF2", "100.00"), refund("RF2", "10.00"), refund("RF2", "20.00")));
+
+        assertThat(result.findings()).isEmpty();
+        assertThat(result.matches()).filteredOn(m -> m.ruleId().equals(DayMatcher.REFUND_RULE))
+                .hasSize(2).extracting(Match::kind).containsOnly(MatchKind.SPLIT);
+    }
+
+    @Test
+    void aRefundTheProviderNeverMadeIsARefundMissing() {
+        Finding finding = single(matcher.match(List.of(refundedOrder("RF3", "50.00", "REFUNDED", "50.00"),
+                payment("alipay", "RF3", "TRF3", "50.00"))));
+
+        assertThat(finding.type()).isEqualTo(DiscrepancyType.REFUND_MISSING);
+        assertThat(finding.expected()).isEqualByComparingTo("50.00");
+        assertThat(finding.actual()).isEqualByComparingTo("0.00");
+    }
+
+    @Test
+    void aRefundOfAnotherAmountIsARefundAmountMismatch() {
+        Finding finding = single(matcher.match(List.of(refundedOrder("RF4", "50.00", "REFUNDED", "50.00"),
+                payment("alipay", "RF4", "TRF4", "50.00"), refund("RF4", "40.00"))));
+
+        assertThat(finding.type()).isEqualTo(DiscrepancyType.REFUND_AMOUNT_MISMATCH);
+        assertThat(finding.difference()).isEqualByComparingTo("-10.00");
+    }
+
+    @Test
+    void aRefundNoOrderExpectsIsARefundUnexpected() {
+        LedgerEntry refund = refund("RF5", "12.00");
+
+        Finding finding = single(matcher.match(List.of(order("RF5", null, "12.00", "PAID", "alipay"),
+                payment("alipay", "RF5", "TRF5", "12.00"), refund)));
+
+        assertThat(finding.type()).isEqualTo(DiscrepancyType.REFUND_UNEXPECTED);
+        assertThat(finding.record()).isEqualTo(refund);
+    }
+
+    private LedgerEntry refundedOrder(String orderNo, String amount, String status, String refunded) {
+        return new LedgerEntry(nextId++, RecordKind.ORDER, "jd", orderNo, null, new BigDecimal(amount), status,
+                "alipay", null, new BigDecimal(refunded), null);
+    }
+
+    private LedgerEntry refund(String orderNo, String amount) {
+        return new LedgerEntry(nextId++, RecordKind.REFUND, "alipay", orderNo, "T-" + orderNo, new BigDecimal(amount),
+                "SUCCESS", null);
     }
 
     private static Finding single(DayResult result) {
