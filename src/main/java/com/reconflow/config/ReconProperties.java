@@ -31,7 +31,8 @@ public record ReconProperties(
 
     /** See com.reconflow.matching.MatchingRules. */
     public record Matching(String rulesVersion, BigDecimal roundingTolerance, Map<String, BigDecimal> feeRates,
-                           BigDecimal feeTolerance, String mergedPrefix, String mergedSeparator) {
+                           BigDecimal feeTolerance, String mergedPrefix, String mergedSeparator,
+                           Map<String, String> payoutReferences) {
     }
 
     public record Demo(boolean data) {

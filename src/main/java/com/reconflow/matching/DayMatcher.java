@@ -2,6 +2,8 @@ package com.reconflow.matching;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -11,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import com.reconflow.ingest.RecordKind;
 
@@ -26,7 +29,8 @@ import com.reconflow.ingest.RecordKind;
  *   <li>Refunds: what an order says was refunded against the provider's refund rows for it.</li>
  *   <li>Fees: a payment's fee against its provider's contracted rate.</li>
  * </ol>
- * Payouts are not looked at yet.
+ * <li>Payouts: each provider's net for the day (payments − refunds − fees charged + fees returned)
+ *     against the bank credit that names its settlement, once the bank's statement is in.</li>
  */
 public final class DayMatcher {
 
@@ -37,6 +41,7 @@ public final class DayMatcher {
     public static final String STATUS_RULE = "status/v1";
     public static final String FEE_RULE = "fee/v1";
     public static final String REFUND_RULE = "refund/v1";
+    public static final String PAYOUT_RULE = "payout/v1";
     private static final BigDecimal ZERO = new BigDecimal("0.00");
 
     private final MatchingRules rules;
@@ -45,7 +50,16 @@ public final class DayMatcher {
         this.rules = rules;
     }
 
+    /** Matches without a business day: payouts, which are settlements of a day, are not checked. */
     public DayResult match(List<LedgerEntry> records) {
+        return match(null, records);
+    }
+
+    /**
+     * @param day      the business day whose settlement the bank credits in {@code records} may carry
+     * @param records  the day's records, plus bank credits referring to the day's settlement
+     */
+    public DayResult match(LocalDate businessDay, List<LedgerEntry> records) {
         List<LedgerEntry> orders = ofKind(records, RecordKind.ORDER);
         List<LedgerEntry> payments = ofKind(records, RecordKind.PAYMENT);
         Day day = new Day(orders, payments);
@@ -61,6 +75,9 @@ public final class DayMatcher {
         refunds.stream().filter(r -> !claimedRefunds.contains(r.id())).forEach(r -> day.findings.add(
                 new Finding(DiscrepancyType.REFUND_UNEXPECTED, REFUND_RULE, r, null, null, ZERO, r.amount())));
         payments.forEach(day::checkFee);
+        if (businessDay != null) {
+            day.checkPayouts(businessDay, payments, refunds, ofKind(records, RecordKind.PAYOUT));
+        }
         return new DayResult(day.matches, day.findings);
     }
 
@@ -178,6 +195,49 @@ public final class DayMatcher {
                 return order.refunded();
             }
             return "REFUNDED".equals(order.status()) ? order.amount() : ZERO;
+        }
+
+        /**
+         * Until the bank's statement with the day's settlements is in, payouts are pending and
+         * nothing is raised; after that a provider's missing or different credit is a discrepancy.
+         */
+        void checkPayouts(LocalDate businessDay, List<LedgerEntry> payments, List<LedgerEntry> refunds,
+                          List<LedgerEntry> bankCredits) {
+            String settled = MatchingRules.SETTLE + DateTimeFormatter.BASIC_ISO_DATE.format(businessDay);
+            if (bankCredits.stream().noneMatch(c -> c.orderNo() != null && c.orderNo().endsWith(settled))) {
+                return;
+            }
+            for (String source : new TreeSet<>(rules.payoutReferences().keySet())) {
+                List<LedgerEntry> paid = payments.stream().filter(p -> source.equals(p.source())).toList();
+                List<LedgerEntry> refunded = refunds.stream().filter(r -> source.equals(r.source())).toList();
+                if (paid.isEmpty() && refunded.isEmpty()) {
+                    continue;
+                }
+                BigDecimal net = net(paid, refunded);
+                String reference = rules.payoutReference(source, businessDay);
+                List<LedgerEntry> credits = bankCredits.stream().filter(c -> reference.equals(c.orderNo())).toList();
+                BigDecimal credited = credits.stream().map(LedgerEntry::amount).reduce(ZERO, BigDecimal::add);
+                if (credits.isEmpty()) {
+                    LedgerEntry first = paid.isEmpty() ? refunded.get(0) : paid.get(0);
+                    findings.add(new Finding(DiscrepancyType.PAYOUT_MISMATCH, PAYOUT_RULE, first, null, "bank", net,
+                            ZERO));
+                } else if (credited.compareTo(net) != 0) {
+                    findings.add(new Finding(DiscrepancyType.PAYOUT_MISMATCH, PAYOUT_RULE, credits.get(0), null, source,
+                            net, credited));
+                }
+            }
+        }
+
+        /** Fees as written carry each provider's sign; charged on payments, returned on refunds. */
+        private BigDecimal net(List<LedgerEntry> paid, List<LedgerEntry> refunded) {
+            BigDecimal net = BigDecimal.ZERO;
+            for (LedgerEntry p : paid) {
+                net = net.add(p.amount()).subtract(p.fee() == null ? BigDecimal.ZERO : p.fee().abs());
+            }
+            for (LedgerEntry r : refunded) {
+                net = net.subtract(r.amount()).add(r.fee() == null ? BigDecimal.ZERO : r.fee().abs());
+            }
+            return net.setScale(2, RoundingMode.HALF_UP);
         }
 
         /** Fees are written with the provider's sign convention; the contract is about their size. */

@@ -2,6 +2,9 @@ package com.reconflow.matching;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -32,7 +35,7 @@ public class DayMatching {
         this.json = json;
         var m = properties.matching();
         this.rules = new MatchingRules(m.rulesVersion(), m.roundingTolerance(), m.feeRates(), m.feeTolerance(),
-                m.mergedPrefix(), m.mergedSeparator());
+                m.mergedPrefix(), m.mergedSeparator(), m.payoutReferences());
         this.matcher = new DayMatcher(rules);
     }
 
@@ -41,20 +44,11 @@ public class DayMatching {
     }
 
     public DayResult matchDay(long runId, LocalDate businessDate) {
-        var records = jdbc.sql("""
-                SELECT id, kind, source, order_no, txn_id, amount, status, payment_method, fee, attributes
-                FROM recon_record WHERE business_date = ? ORDER BY id""")
-                .param(businessDate)
-                .query((rs, n) -> {
-                    Map<String, String> attributes = attributes(rs.getString("attributes"));
-                    return new LedgerEntry(rs.getLong("id"), RecordKind.valueOf(rs.getString("kind")),
-                            rs.getString("source"), rs.getString("order_no"), rs.getString("txn_id"),
-                            rs.getBigDecimal("amount").setScale(2), rs.getString("status"),
-                            rs.getString("payment_method"), rs.getBigDecimal("fee"), money(attributes.get("退款金额")),
-                            attributes.get("商户数据包"));
-                })
-                .list();
-        DayResult result = matcher.match(records);
+        List<LedgerEntry> records = new ArrayList<>(load("business_date = ?", businessDate));
+        // The bank credits the day's settlements later (T+1): those credits name the day.
+        records.addAll(load("kind = 'PAYOUT' AND order_no LIKE ? AND business_date <> ?",
+                "%" + MatchingRules.SETTLE + DateTimeFormatter.BASIC_ISO_DATE.format(businessDate), businessDate));
+        DayResult result = matcher.match(businessDate, records);
         jdbcTemplate.batchUpdate("""
                 INSERT INTO recon_match (run_id, match_kind, rule_id, order_record_id, payment_record_id)
                 VALUES (?, ?, ?, ?, ?)""", result.matches(), 500, (ps, m) -> {
@@ -65,6 +59,21 @@ public class DayMatching {
             ps.setLong(5, m.payment().id());
         });
         return result;
+    }
+
+    private List<LedgerEntry> load(String condition, Object... params) {
+        return jdbc.sql("SELECT id, kind, source, order_no, txn_id, amount, status, payment_method, fee, attributes "
+                        + "FROM recon_record WHERE " + condition + " ORDER BY id")
+                .params(params)
+                .query((rs, n) -> {
+                    Map<String, String> attributes = attributes(rs.getString("attributes"));
+                    return new LedgerEntry(rs.getLong("id"), RecordKind.valueOf(rs.getString("kind")),
+                            rs.getString("source"), rs.getString("order_no"), rs.getString("txn_id"),
+                            rs.getBigDecimal("amount").setScale(2), rs.getString("status"),
+                            rs.getString("payment_method"), rs.getBigDecimal("fee"), money(attributes.get("退款金额")),
+                            attributes.get("商户数据包"));
+                })
+                .list();
     }
 
     private Map<String, String> attributes(String stored) {

@@ -1,6 +1,8 @@
 package com.reconflow.matching;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 /**
@@ -9,20 +11,35 @@ import java.util.Map;
  * discrepancy. {@code feeRates}: the contracted rate per provider; a fee is checked against
  * amount × rate, rounded half-up to the cent, within {@code feeTolerance}. A merged payment is one
  * whose merchant order number starts with {@code mergedPrefix} and whose memo lists the orders it
- * covers, separated by {@code mergedSeparator}.
+ * covers, separated by {@code mergedSeparator}. A provider's day is paid out to the bank as one
+ * credit whose reference {@link #payoutReference} names it.
  */
 public record MatchingRules(String version, BigDecimal roundingTolerance, Map<String, BigDecimal> feeRates,
-                            BigDecimal feeTolerance, String mergedPrefix, String mergedSeparator) {
+                            BigDecimal feeTolerance, String mergedPrefix, String mergedSeparator,
+                            Map<String, String> payoutReferences) {
 
     public MatchingRules {
         feeRates = feeRates == null ? Map.of() : Map.copyOf(feeRates);
+        payoutReferences = payoutReferences == null ? Map.of() : Map.copyOf(payoutReferences);
     }
+
+    /**
+     * The reference a provider's bank credit for a day's settlement carries: its name at the bank
+     * (from {@code payoutReferences}, e.g. {@code card → UNIONPAY}), {@code -SETTLE-} and the day.
+     */
+    public String payoutReference(String source, LocalDate settledDay) {
+        return payoutReferences.get(source) + SETTLE + BASIC_DATE.format(settledDay);
+    }
+
+    static final String SETTLE = "-SETTLE-";
+    private static final DateTimeFormatter BASIC_DATE = DateTimeFormatter.BASIC_ISO_DATE;
 
     /** The conventions of the retailer's contracts (samples README): 0.60 % Alipay and WeChat Pay, 0.50 % card. */
     public static MatchingRules defaults() {
         return new MatchingRules("2026-11-1", new BigDecimal("0.01"),
                 Map.of("alipay", new BigDecimal("0.006"), "wechatpay", new BigDecimal("0.006"),
                         "card", new BigDecimal("0.005")),
-                new BigDecimal("0.01"), "M", "|");
+                new BigDecimal("0.01"), "M", "|",
+                Map.of("alipay", "ALIPAY", "wechatpay", "WECHATPAY", "card", "UNIONPAY"));
     }
 }

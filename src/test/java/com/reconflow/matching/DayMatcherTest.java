@@ -1,6 +1,7 @@
 package com.reconflow.matching;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 
 import com.reconflow.ingest.RecordKind;
@@ -235,6 +236,47 @@ class DayMatcherTest {
 
         assertThat(finding.type()).isEqualTo(DiscrepancyType.REFUND_UNEXPECTED);
         assertThat(finding.record()).isEqualTo(refund);
+    }
+
+    @Test
+    void aBankCreditOtherThanTheProvidersNetIsAPayoutMismatch() {
+        LocalDate day = LocalDate.of(2026, 11, 20);
+        LedgerEntry payment = new LedgerEntry(nextId++, RecordKind.PAYMENT, "wechatpay", "P1", "TP1",
+                new BigDecimal("100.00"), "SUCCESS", null, new BigDecimal("0.60000"), null, null);
+        LedgerEntry refund = new LedgerEntry(nextId++, RecordKind.REFUND, "wechatpay", "P1", "TP1",
+                new BigDecimal("20.00"), "SUCCESS", null, new BigDecimal("-0.12000"), null, null);
+        LedgerEntry credit = payout("WECHATPAY-SETTLE-20261120", "79.50");
+
+        List<LedgerEntry> day1 = List.of(refundedOrder("P1", "100.00", "PARTIALLY_REFUNDED", "20.00"), payment,
+                refund, credit);
+        Finding finding = single(matcher.match(day, day1));
+
+        assertThat(finding.type()).isEqualTo(DiscrepancyType.PAYOUT_MISMATCH);
+        assertThat(finding.record()).isEqualTo(credit);
+        assertThat(finding.expected()).as("100.00 - 20.00 - 0.60 + 0.12").isEqualByComparingTo("79.52");
+        assertThat(finding.difference()).isEqualByComparingTo("-0.02");
+    }
+
+    @Test
+    void aProviderWithoutItsCreditInTheBanksStatementIsAPayoutMismatchAndWithoutAStatementPending() {
+        LocalDate day = LocalDate.of(2026, 11, 20);
+        List<LedgerEntry> paid = List.of(order("P2", null, "50.00", "PAID", "alipay"),
+                new LedgerEntry(nextId++, RecordKind.PAYMENT, "alipay", "P2", "TP2", new BigDecimal("50.00"),
+                        "SUCCESS", null, new BigDecimal("-0.30"), null, null));
+
+        assertThat(matcher.match(day, paid).findings()).as("no bank statement yet: pending").isEmpty();
+
+        List<LedgerEntry> withStatement = new java.util.ArrayList<>(paid);
+        withStatement.add(payout("UNIONPAY-SETTLE-20261120", "10.00"));
+        Finding finding = single(matcher.match(day, withStatement));
+        assertThat(finding.type()).isEqualTo(DiscrepancyType.PAYOUT_MISMATCH);
+        assertThat(finding.expected()).isEqualByComparingTo("49.70");
+        assertThat(finding.actual()).isEqualByComparingTo("0.00");
+    }
+
+    private LedgerEntry payout(String reference, String amount) {
+        return new LedgerEntry(nextId++, RecordKind.PAYOUT, "bank", reference, "BANKREF" + nextId,
+                new BigDecimal(amount), "BOOK", null);
     }
 
     private LedgerEntry refundedOrder(String orderNo, String amount, String status, String refunded) {

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The shared clean sample day (FORMATS.md layouts, every channel and provider) reconciles
  * completely: every order to be paid is matched, cash and cancelled orders expect nothing, fees are
- * at the contracted rates. A correct engine raises nothing on it.
+ * at the contracted rates, and each provider's bank credit of the next day equals its net. A correct engine raises nothing on it.
  */
 class SampleDayReconcilesTest {
 
@@ -56,7 +56,11 @@ class SampleDayReconcilesTest {
             }
         }
 
-        DayResult result = new DayMatcher(MatchingRules.defaults()).match(entries);
+        assertThat(entries).filteredOn(e -> e.kind() == RecordKind.PAYOUT).extracting(LedgerEntry::orderNo)
+                .as("the payouts are checked, not pending")
+                .contains("ALIPAY-SETTLE-20261120", "WECHATPAY-SETTLE-20261120", "UNIONPAY-SETTLE-20261120");
+
+        DayResult result = new DayMatcher(MatchingRules.defaults()).match(DAY, entries);
 
         assertThat(result.findings()).isEmpty();
         long ordersToBePaid = entries.stream().filter(e -> e.kind() == RecordKind.ORDER && !e.isPaidInCash()
