@@ -119,6 +119,18 @@ CREATE TABLE recon_discrepancy (
 );
 CREATE INDEX ix_discrepancy_run ON recon_discrepancy (run_id);
 
+-- Records waiting for their counterpart in a later day's data (timing differences); resolved by the
+-- run that matched or raised them.
+CREATE TABLE recon_pending (
+    record_id        BIGINT NOT NULL PRIMARY KEY,
+    since_date       DATE   NOT NULL,
+    run_id           BIGINT NOT NULL,
+    resolved_run_id  BIGINT,
+    CONSTRAINT fk_pending_record FOREIGN KEY (record_id) REFERENCES recon_record (id),
+    CONSTRAINT fk_pending_run FOREIGN KEY (run_id) REFERENCES recon_run (id)
+);
+CREATE INDEX ix_pending_open ON recon_pending (resolved_run_id, since_date);
+
 CREATE TABLE recon_archive (
     run_id          BIGINT      NOT NULL PRIMARY KEY,
     report_xlsx     LONGBLOB    NOT NULL,

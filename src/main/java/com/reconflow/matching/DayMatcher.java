@@ -3,6 +3,8 @@ package com.reconflow.matching;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,6 +31,8 @@ import com.reconflow.ingest.RecordKind;
  *   <li>Refunds: what an order says was refunded against the provider's refund rows for it.</li>
  *   <li>Fees: a payment's fee against its provider's contracted rate.</li>
  * </ol>
+ * <li>Timing: what stays alone within the timing window before midnight waits for the next days'
+ *     data; when its counterpart arrives the pair is a {@code TIMING} match.</li>
  * <li>Payouts: each provider's net for the day (payments − refunds − fees charged + fees returned)
  *     against the bank credit that names its settlement, once the bank's statement is in.</li>
  */
@@ -42,6 +46,7 @@ public final class DayMatcher {
     public static final String FEE_RULE = "fee/v1";
     public static final String REFUND_RULE = "refund/v1";
     public static final String PAYOUT_RULE = "payout/v1";
+    public static final String TIMING_RULE = "timing/v1";
     private static final BigDecimal ZERO = new BigDecimal("0.00");
 
     private final MatchingRules rules;
@@ -50,22 +55,28 @@ public final class DayMatcher {
         this.rules = rules;
     }
 
-    /** Matches without a business day: payouts, which are settlements of a day, are not checked. */
+    /** Matches without a business day: payouts and timing differences, which need one, are not looked at. */
     public DayResult match(List<LedgerEntry> records) {
-        return match(null, records);
+        return match(null, records, Map.of());
+    }
+
+    public DayResult match(LocalDate businessDay, List<LedgerEntry> records) {
+        return match(businessDay, records, Map.of());
     }
 
     /**
-     * @param day      the business day whose settlement the bank credits in {@code records} may carry
-     * @param records  the day's records, plus bank credits referring to the day's settlement
+     * @param businessDay  the day matched; bank credits in {@code records} may carry its settlement
+     * @param records      the day's records, bank credits naming the day's settlement, and the records
+     *                     still pending from earlier days
+     * @param pendingSince the records carried from earlier days, with the day they began to wait
      */
-    public DayResult match(LocalDate businessDay, List<LedgerEntry> records) {
+    public DayResult match(LocalDate businessDay, List<LedgerEntry> records, Map<Long, LocalDate> pendingSince) {
         List<LedgerEntry> orders = ofKind(records, RecordKind.ORDER);
         List<LedgerEntry> payments = ofKind(records, RecordKind.PAYMENT);
-        Day day = new Day(orders, payments);
+        Day day = new Day(businessDay, pendingSince, orders, payments);
         payments.forEach(day::matchMerged);
         orders.stream().filter(o -> !day.settledOrders.contains(o.id())).forEach(day::matchByKey);
-        payments.stream().filter(p -> !day.claimedPayments.contains(p.id())).forEach(p -> day.findings.add(
+        payments.stream().filter(p -> !day.claimedPayments.contains(p.id())).forEach(p -> day.unmatched(
                 new Finding(DiscrepancyType.MISSING_ORDER, KEY_RULE, p, null, null, ZERO, p.amount())));
         List<LedgerEntry> refunds = ofKind(records, RecordKind.REFUND);
         Map<String, List<LedgerEntry>> refundsByOrderNo = new HashMap<>();
@@ -78,11 +89,13 @@ public final class DayMatcher {
         if (businessDay != null) {
             day.checkPayouts(businessDay, payments, refunds, ofKind(records, RecordKind.PAYOUT));
         }
-        return new DayResult(day.matches, day.findings);
+        return new DayResult(day.matches, day.findings, day.pending);
     }
 
     /** One day's working state: indexes and what has been claimed so far. */
     private final class Day {
+        final LocalDate businessDay;
+        final Map<Long, LocalDate> pendingSince;
         final Map<String, List<LedgerEntry>> paymentsByOrderNo = new HashMap<>();
         final Map<String, List<LedgerEntry>> paymentsByTxnId = new HashMap<>();
         final Map<String, LedgerEntry> ordersByNo = new HashMap<>();
@@ -90,8 +103,12 @@ public final class DayMatcher {
         final Set<Long> settledOrders = new HashSet<>();
         final List<Match> matches = new ArrayList<>();
         final List<Finding> findings = new ArrayList<>();
+        final List<Pending> pending = new ArrayList<>();
 
-        Day(List<LedgerEntry> orders, List<LedgerEntry> payments) {
+        Day(LocalDate businessDay, Map<Long, LocalDate> pendingSince, List<LedgerEntry> orders,
+            List<LedgerEntry> payments) {
+            this.businessDay = businessDay;
+            this.pendingSince = pendingSince;
             for (LedgerEntry p : payments) {
                 index(paymentsByOrderNo, p.orderNo(), p);
                 index(paymentsByTxnId, p.txnId(), p);
@@ -135,7 +152,7 @@ public final class DayMatcher {
                 }
             } else if (paid.isEmpty()) {
                 if (!order.isPaidInCash()) {
-                    findings.add(new Finding(DiscrepancyType.MISSING_PAYMENT, KEY_RULE, order, null,
+                    unmatched(new Finding(DiscrepancyType.MISSING_PAYMENT, KEY_RULE, order, null,
                             order.paymentMethod(), order.amount(), ZERO));
                 }
             } else if (paid.size() == 1) {
@@ -153,7 +170,9 @@ public final class DayMatcher {
 
         private void matchOne(LedgerEntry order, LedgerEntry payment) {
             BigDecimal difference = payment.amount().subtract(order.amount()).abs();
-            if (difference.signum() == 0) {
+            if (difference.signum() == 0 && (pendingSince.containsKey(order.id()) || pendingSince.containsKey(payment.id()))) {
+                matches.add(new Match(MatchKind.TIMING, TIMING_RULE, order, payment));
+            } else if (difference.signum() == 0) {
                 matches.add(new Match(MatchKind.ONE_TO_ONE, KEY_RULE, order, payment));
             } else if (difference.compareTo(rules.roundingTolerance()) <= 0) {
                 matches.add(new Match(MatchKind.ROUNDING, ROUNDING_RULE, order, payment));
@@ -161,6 +180,36 @@ public final class DayMatcher {
                 findings.add(finding(DiscrepancyType.AMOUNT_MISMATCH, KEY_RULE, order, payment, order.amount(),
                         payment.amount()));
             }
+        }
+
+        /**
+         * A record left without its counterpart: a discrepancy, unless it is a timing difference. One
+         * that came within the timing window before midnight waits for the next days' data; one that
+         * has waited the configured days is raised.
+         */
+        void unmatched(Finding finding) {
+            LedgerEntry entry = finding.record();
+            LocalDate since = pendingSince.get(entry.id());
+            if (since != null) {
+                if (ChronoUnit.DAYS.between(since, businessDay) >= rules.timingDays()) {
+                    findings.add(finding);
+                } else {
+                    pending.add(new Pending(entry, since));
+                }
+            } else if (nearMidnight(entry)) {
+                pending.add(new Pending(entry, businessDay));
+            } else {
+                findings.add(finding);
+            }
+        }
+
+        private boolean nearMidnight(LedgerEntry entry) {
+            if (businessDay == null || entry.occurredAt() == null) {
+                return false;
+            }
+            LocalDateTime midnight = businessDay.plusDays(1).atStartOfDay();
+            return !entry.occurredAt().isBefore(midnight.minus(rules.timingWindow()))
+                    && entry.occurredAt().isBefore(midnight);
         }
 
         /**

@@ -2,5 +2,6 @@ package com.reconflow.matching;
 
 import java.util.List;
 
-public record DayResult(List<Match> matches, List<Finding> findings) {
+/** What matching made of a day: matches, discrepancies, and records waiting for the next days' data. */
+public record DayResult(List<Match> matches, List<Finding> findings, List<Pending> pending) {
 }

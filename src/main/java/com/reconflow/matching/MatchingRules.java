@@ -1,6 +1,7 @@
 package com.reconflow.matching;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -12,11 +13,13 @@ import java.util.Map;
  * amount × rate, rounded half-up to the cent, within {@code feeTolerance}. A merged payment is one
  * whose merchant order number starts with {@code mergedPrefix} and whose memo lists the orders it
  * covers, separated by {@code mergedSeparator}. A provider's day is paid out to the bank as one
- * credit whose reference {@link #payoutReference} names it.
+ * credit whose reference {@link #payoutReference} names it. An order or payment left without its
+ * counterpart within {@code timingWindow} before midnight waits, as a timing difference, for the
+ * next days' data; after {@code timingDays} days it is raised.
  */
 public record MatchingRules(String version, BigDecimal roundingTolerance, Map<String, BigDecimal> feeRates,
                             BigDecimal feeTolerance, String mergedPrefix, String mergedSeparator,
-                            Map<String, String> payoutReferences) {
+                            Map<String, String> payoutReferences, Duration timingWindow, int timingDays) {
 
     public MatchingRules {
         feeRates = feeRates == null ? Map.of() : Map.copyOf(feeRates);
@@ -40,6 +43,6 @@ public record MatchingRules(String version, BigDecimal roundingTolerance, Map<St
                 Map.of("alipay", new BigDecimal("0.006"), "wechatpay", new BigDecimal("0.006"),
                         "card", new BigDecimal("0.005")),
                 new BigDecimal("0.01"), "M", "|",
-                Map.of("alipay", "ALIPAY", "wechatpay", "WECHATPAY", "card", "UNIONPAY"));
+                Map.of("alipay", "ALIPAY", "wechatpay", "WECHATPAY", "card", "UNIONPAY"), Duration.ofMinutes(5), 2);
     }
 }

@@ -1,5 +1,9 @@
 package com.reconflow.run;
 
-/** How far a run got: records of the day, records matched, discrepancies raised and still open. */
-public record RunCounts(long records, long matched, long autoResolved, long discrepancies, long open) {
+/**
+ * How far a run got: records of the day, records matched, matches made without people that were
+ * not exact (rounding, timing), discrepancies raised and still open, and records left waiting for
+ * a later day's data.
+ */
+public record RunCounts(long records, long matched, long autoResolved, long discrepancies, long open, long pending) {
 }

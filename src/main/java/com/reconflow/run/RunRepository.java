@@ -77,7 +77,10 @@ class RunRepository {
                 + count("SELECT COUNT(DISTINCT payment_record_id) FROM recon_match WHERE run_id = ?", run.id());
         long discrepancies = count("SELECT COUNT(*) FROM recon_discrepancy WHERE run_id = ?", run.id());
         long open = count("SELECT COUNT(*) FROM recon_discrepancy WHERE run_id = ? AND status = 'OPEN'", run.id());
-        return new RunCounts(records, matched, 0, discrepancies, open);
+        long autoResolved = count("SELECT COUNT(*) FROM recon_match WHERE run_id = ? AND match_kind IN ('ROUNDING', 'TIMING')",
+                run.id());
+        long pending = count("SELECT COUNT(*) FROM recon_pending WHERE run_id = ? AND resolved_run_id IS NULL", run.id());
+        return new RunCounts(records, matched, autoResolved, discrepancies, open, pending);
     }
 
     private long count(String sql, Object param) {

@@ -3,6 +3,7 @@ package com.reconflow.matching;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import com.reconflow.ingest.RecordKind;
 import org.junit.jupiter.api.Test;
@@ -272,6 +273,53 @@ class DayMatcherTest {
         assertThat(finding.type()).isEqualTo(DiscrepancyType.PAYOUT_MISMATCH);
         assertThat(finding.expected()).isEqualByComparingTo("49.70");
         assertThat(finding.actual()).isEqualByComparingTo("0.00");
+    }
+
+    @Test
+    void anOrderPaidJustBeforeMidnightWaitsForTheNextDayAndThenMatchesAsTiming() {
+        LocalDate day = LocalDate.of(2026, 11, 20);
+        LedgerEntry lateOrder = new LedgerEntry(nextId++, RecordKind.ORDER, "jd", "T1", "W1", new BigDecimal("58.00"),
+                "PAID", "wechatpay", null, null, null, day.atTime(23, 58, 30));
+
+        DayResult first = matcher.match(day, List.of(lateOrder));
+        assertThat(first.findings()).isEmpty();
+        assertThat(first.pending()).singleElement().satisfies(p -> {
+            assertThat(p.entry()).isEqualTo(lateOrder);
+            assertThat(p.since()).isEqualTo(day);
+        });
+
+        LedgerEntry nextDayPayment = new LedgerEntry(nextId++, RecordKind.PAYMENT, "wechatpay", "T1", "W1",
+                new BigDecimal("58.00"), "SUCCESS", null, null, null, null, day.plusDays(1).atTime(0, 0, 4));
+        DayResult next = matcher.match(day.plusDays(1), List.of(lateOrder, nextDayPayment), Map.of(lateOrder.id(), day));
+        assertThat(next.findings()).isEmpty();
+        assertThat(next.pending()).isEmpty();
+        assertThat(next.matches()).singleElement().satisfies(m -> {
+            assertThat(m.kind()).isEqualTo(MatchKind.TIMING);
+            assertThat(m.ruleId()).isEqualTo(DayMatcher.TIMING_RULE);
+        });
+    }
+
+    @Test
+    void aTimingDifferenceStillAloneAfterTheConfiguredDaysIsRaised() {
+        LocalDate day = LocalDate.of(2026, 11, 20);
+        LedgerEntry lateOrder = new LedgerEntry(nextId++, RecordKind.ORDER, "jd", "T2", null, new BigDecimal("10.00"),
+                "PAID", "alipay", null, null, null, day.atTime(23, 59));
+
+        assertThat(matcher.match(day.plusDays(1), List.of(lateOrder), Map.of(lateOrder.id(), day)).pending())
+                .hasSize(1);
+        Finding finding = single(matcher.match(day.plusDays(2), List.of(lateOrder), Map.of(lateOrder.id(), day)));
+        assertThat(finding.type()).isEqualTo(DiscrepancyType.MISSING_PAYMENT);
+    }
+
+    @Test
+    void anOrderAloneEarlierInTheDayIsRaisedAtOnce() {
+        LocalDate day = LocalDate.of(2026, 11, 20);
+        LedgerEntry order = new LedgerEntry(nextId++, RecordKind.ORDER, "jd", "T3", null, new BigDecimal("10.00"),
+                "PAID", "alipay", null, null, null, day.atTime(23, 40));
+
+        DayResult result = matcher.match(day, List.of(order));
+        assertThat(result.pending()).isEmpty();
+        assertThat(single(result).type()).isEqualTo(DiscrepancyType.MISSING_PAYMENT);
     }
 
     private LedgerEntry payout(String reference, String amount) {
