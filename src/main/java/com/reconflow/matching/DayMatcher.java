@@ -20,21 +20,24 @@ import java.util.TreeSet;
 import com.reconflow.ingest.RecordKind;
 
 /**
- * Pairs a day's orders with its provider payments and checks each payment's fee. Hash joins on the
- * keys, no per-record lookups, so the cost grows with the day's size and no more.
+ * Reconciles a business day: orders with payments and refunds, fees with the contracts, each
+ * provider's net with its bank credit. Hash joins on the keys, no per-record lookups, so the cost
+ * grows with the day's size and no more.
  *
  * <ol>
  *   <li>Merged: a combined-checkout payment covers the orders its memo lists (rule {@code merged}).</li>
  *   <li>By key: the payment's merchant order number is the order number, or its transaction id is the
  *       order's payment serial. One payment of the same amount is {@code ONE_TO_ONE}; within the
  *       rounding tolerance {@code ROUNDING}; several that add up to the order {@code SPLIT}.</li>
+ *   <li>Timing: what stays alone within the timing window before midnight waits for the next days'
+ *       data; when its counterpart arrives the pair is a {@code TIMING} match.</li>
  *   <li>Refunds: what an order says was refunded against the provider's refund rows for it.</li>
  *   <li>Fees: a payment's fee against its provider's contracted rate.</li>
+ *   <li>Payouts: each provider's net for the day (payments − refunds − fees charged + fees returned)
+ *       against the bank credit that names its settlement, once the bank's statement is in.</li>
  * </ol>
- * <li>Timing: what stays alone within the timing window before midnight waits for the next days'
- *     data; when its counterpart arrives the pair is a {@code TIMING} match.</li>
- * <li>Payouts: each provider's net for the day (payments − refunds − fees charged + fees returned)
- *     against the bank credit that names its settlement, once the bank's statement is in.</li>
+ * Records carried from earlier days take part in the pairing only: their refunds, fees and
+ * settlement were checked on their own day.
  */
 public final class DayMatcher {
 
@@ -78,16 +81,18 @@ public final class DayMatcher {
         orders.stream().filter(o -> !day.settledOrders.contains(o.id())).forEach(day::matchByKey);
         payments.stream().filter(p -> !day.claimedPayments.contains(p.id())).forEach(p -> day.unmatched(
                 new Finding(DiscrepancyType.MISSING_ORDER, KEY_RULE, p, null, null, ZERO, p.amount())));
+        List<LedgerEntry> ownOrders = orders.stream().filter(o -> !pendingSince.containsKey(o.id())).toList();
+        List<LedgerEntry> ownPayments = payments.stream().filter(p -> !pendingSince.containsKey(p.id())).toList();
         List<LedgerEntry> refunds = ofKind(records, RecordKind.REFUND);
         Map<String, List<LedgerEntry>> refundsByOrderNo = new HashMap<>();
         refunds.forEach(r -> index(refundsByOrderNo, r.orderNo(), r));
         Set<Long> claimedRefunds = new HashSet<>();
-        orders.forEach(o -> day.matchRefund(o, refundsByOrderNo, claimedRefunds));
+        ownOrders.forEach(o -> day.matchRefund(o, refundsByOrderNo, claimedRefunds));
         refunds.stream().filter(r -> !claimedRefunds.contains(r.id())).forEach(r -> day.findings.add(
                 new Finding(DiscrepancyType.REFUND_UNEXPECTED, REFUND_RULE, r, null, null, ZERO, r.amount())));
-        payments.forEach(day::checkFee);
+        ownPayments.forEach(day::checkFee);
         if (businessDay != null) {
-            day.checkPayouts(businessDay, payments, refunds, ofKind(records, RecordKind.PAYOUT));
+            day.checkPayouts(businessDay, ownPayments, refunds, ofKind(records, RecordKind.PAYOUT));
         }
         return new DayResult(day.matches, day.findings, day.pending);
     }

@@ -300,6 +300,20 @@ class DayMatcherTest {
     }
 
     @Test
+    void aCarriedPaymentIsPairedButItsFeeIsNotCheckedTwice() {
+        LocalDate day = LocalDate.of(2026, 11, 20);
+        LedgerEntry latePayment = new LedgerEntry(nextId++, RecordKind.PAYMENT, "wechatpay", "T4", "W4",
+                new BigDecimal("100.00"), "SUCCESS", null, new BigDecimal("0.90000"), null, null, day.atTime(23, 59));
+        LedgerEntry nextDayOrder = order("T4", "W4", "100.00", "PAID", "wechatpay");
+
+        DayResult next = matcher.match(day.plusDays(1), List.of(latePayment, nextDayOrder),
+                Map.of(latePayment.id(), day));
+
+        assertThat(next.findings()).as("its fee was judged on its own day").isEmpty();
+        assertThat(next.matches()).extracting(Match::kind).containsExactly(MatchKind.TIMING);
+    }
+
+    @Test
     void aTimingDifferenceStillAloneAfterTheConfiguredDaysIsRaised() {
         LocalDate day = LocalDate.of(2026, 11, 20);
         LedgerEntry lateOrder = new LedgerEntry(nextId++, RecordKind.ORDER, "jd", "T2", null, new BigDecimal("10.00"),
