@@ -308,13 +308,16 @@ public final class DayMatcher {
             }
         }
 
+        /** The orders a combined payment lists, when its merchant order no. is the prefix + the first of them. */
         private List<String> coveredOrders(LedgerEntry payment) {
             if (payment.memo() == null || payment.orderNo() == null
                     || !payment.orderNo().startsWith(rules.mergedPrefix())) {
                 return List.of();
             }
-            return Arrays.stream(payment.memo().split(java.util.regex.Pattern.quote(rules.mergedSeparator())))
+            List<String> listed = Arrays.stream(payment.memo().split(java.util.regex.Pattern.quote(rules.mergedSeparator())))
                     .map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+            boolean convention = !listed.isEmpty() && payment.orderNo().equals(rules.mergedPrefix() + listed.get(0));
+            return convention ? listed : List.of();
         }
     }
 

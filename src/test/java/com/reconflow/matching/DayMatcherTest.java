@@ -155,6 +155,18 @@ class DayMatcherTest {
     }
 
     @Test
+    void aPaymentWhoseMemoHappensToHoldSeparatorsIsNoCombinedCheckout() {
+        LedgerEntry order = order("MP9", null, "20.00", "PAID", "wechatpay");
+        LedgerEntry payment = new LedgerEntry(nextId++, RecordKind.PAYMENT, "wechatpay", "MP9", "4200009",
+                new BigDecimal("20.00"), "SUCCESS", null, null, null, "gift|wrap|red");
+
+        DayResult result = matcher.match(List.of(order, payment));
+
+        assertThat(result.findings()).isEmpty();
+        assertThat(result.matches()).extracting(Match::kind).containsExactly(MatchKind.ONE_TO_ONE);
+    }
+
+    @Test
     void aCombinedPaymentThatDoesNotCoverItsOrdersIsAnAmountMismatchAboutThePayment() {
         LedgerEntry combined = new LedgerEntry(nextId++, RecordKind.PAYMENT, "wechatpay", "MMP3", "4200004",
                 new BigDecimal("60.00"), "SUCCESS", null, null, null, "MP3|MP4");
