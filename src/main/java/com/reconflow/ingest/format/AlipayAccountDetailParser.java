@@ -13,7 +13,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,7 +26,7 @@ import java.util.regex.Pattern;
  * charged (expense) or returned with a refund (income); 提现 (expense) → PAYOUT. Any other 业务类型 is
  * quarantined.
  */
-public final class AlipayAccountDetailParser implements ChannelFileParser {
+public final class AlipayAccountDetailParser extends AlipayBillParser<AlipayAccountDetailParser.Directions> {
 
     private static final String ENTRY_NO = "账务流水号";
     private static final String BUSINESS_NO = "业务流水号";
@@ -48,53 +47,33 @@ public final class AlipayAccountDetailParser implements ChannelFileParser {
     private static final Pattern EXPENSE_TOTAL = Pattern.compile("#支出合计[：:]\\s*" + TOTAL);
     private static final Pattern INCOME_TOTAL = Pattern.compile("#收入合计[：:]\\s*" + TOTAL);
 
+    public AlipayAccountDetailParser() {
+        super(TITLE, MEMBER, SIGNATURE, REQUIRED);
+    }
+
     @Override
     public String formatId() {
         return "alipay-account-detail";
     }
 
     @Override
-    public boolean recognises(ChannelFile file) {
-        if (file.isZip()) {
-            return AlipayBills.zipHolds(file, MEMBER);
-        }
-        return AlipayBills.hasTitle(file, TITLE)
-                || Table.firstCells(file.head(), l -> l.startsWith("#")).containsAll(SIGNATURE);
+    Directions tally(RecordSink sink) {
+        return new Directions(sink);
     }
 
     @Override
-    public void parse(ChannelFile file, RecordSink sink) {
-        if (file.isZip()) {
-            AlipayBills.parseMember(file, MEMBER, csv -> parseCsv(csv, sink));
-        } else {
-            parseCsv(file, sink);
+    void checkFooter(String name, List<Line> footer, int rows, Directions directions) {
+        Matcher expenses = AlipayBills.find(EXPENSE_TOTAL, footer);
+        Matcher incomes = AlipayBills.find(INCOME_TOTAL, footer);
+        if (expenses == null || incomes == null) {
+            throw new FileRejectedException(rows == 0 ? name + " is empty"
+                    : name + " is truncated or corrupt: the footer totals (#支出合计, #收入合计) are missing");
         }
+        directions.check(name, expenses, incomes);
     }
 
-    private void parseCsv(ChannelFile file, RecordSink sink) {
-        String name = file.fileName();
-        ZoneId zone = file.zone();
-        try (Lines lines = Lines.open(file)) {
-            Line first = AlipayBills.header(lines);
-            if (first == null) {
-                throw new FileRejectedException(name + " is empty: no header row");
-            }
-            Table table = Table.read(name, first, lines, Table.QUOTED, UnaryOperator.identity(), AlipayBills::isComment);
-            Header h = table.header().require(REQUIRED);
-            Directions directions = new Directions(sink);
-            int rows = table.emit(directions, row -> toRecord(h, row, zone));
-            List<Line> footer = AlipayBills.footer(name, lines);
-            Matcher expenses = AlipayBills.find(EXPENSE_TOTAL, footer);
-            Matcher incomes = AlipayBills.find(INCOME_TOTAL, footer);
-            if (expenses == null || incomes == null) {
-                throw new FileRejectedException(rows == 0 ? name + " is empty"
-                        : name + " is truncated or corrupt: the footer totals (#支出合计, #收入合计) are missing");
-            }
-            directions.check(name, expenses, incomes);
-        }
-    }
-
-    private static CanonicalRecord toRecord(Header h, Row row, ZoneId zone) {
+    @Override
+    CanonicalRecord toRecord(Header h, Row row, ZoneId zone) {
         List<String> c = row.cells();
         String entryNo = Cells.required(ENTRY_NO, h.get(c, ENTRY_NO));
         OffsetDateTime at = Cells.time(AT, h.get(c, AT), zone);
@@ -169,7 +148,7 @@ public final class AlipayAccountDetailParser implements ChannelFileParser {
     }
 
     /** Counts and adds up the rows by the way their money moved, for the footer's 支出合计 and 收入合计. */
-    private static final class Directions implements RecordSink {
+    static final class Directions implements RecordSink {
         private final RecordSink next;
         private int incomeRows;
         private int expenseRows;

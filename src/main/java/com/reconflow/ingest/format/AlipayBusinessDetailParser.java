@@ -11,7 +11,6 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,7 +18,7 @@ import java.util.regex.Pattern;
  * Alipay 业务明细 ({@code alipay-business-detail}), GBK or UTF-8, plain or as the downloaded
  * {@code csv.zip}: a {@code #} preamble, the rows, and a {@code #} footer whose totals must agree with them.
  */
-public final class AlipayBusinessDetailParser implements ChannelFileParser {
+public final class AlipayBusinessDetailParser extends AlipayBillParser<Tally> {
 
     private static final String TXN_ID = "支付宝交易号";
     private static final String ORDER_NO = "商户订单号";
@@ -43,54 +42,33 @@ public final class AlipayBusinessDetailParser implements ChannelFileParser {
             "#退款合计[：:]\\s*(\\d+)笔[，,]\\s*商家实收退款共\\s*" + AlipayBills.AMOUNT + "元");
     private static final String MEMBER = "业务明细";
 
+    public AlipayBusinessDetailParser() {
+        super(TITLE, MEMBER, SIGNATURE, REQUIRED);
+    }
+
     @Override
     public String formatId() {
         return "alipay-business-detail";
     }
 
     @Override
-    public boolean recognises(ChannelFile file) {
-        if (file.isZip()) {
-            return AlipayBills.zipHolds(file, MEMBER);
-        }
-        return AlipayBills.hasTitle(file, TITLE)
-                || Table.firstCells(file.head(), l -> l.startsWith("#")).containsAll(SIGNATURE);
+    Tally tally(RecordSink sink) {
+        return new Tally(sink);
     }
 
     @Override
-    public void parse(ChannelFile file, RecordSink sink) {
-        if (file.isZip()) {
-            AlipayBills.parseMember(file, MEMBER, csv -> parseCsv(csv, sink));
-        } else {
-            parseCsv(file, sink);
+    void checkFooter(String name, List<Line> footer, int rows, Tally tally) {
+        Matcher trades = AlipayBills.find(TRADE_TOTAL, footer);
+        Matcher refunds = AlipayBills.find(REFUND_TOTAL, footer);
+        if (trades == null || refunds == null) {
+            throw new FileRejectedException(rows == 0 ? name + " is empty"
+                    : name + " is truncated or corrupt: the footer totals (#交易合计, #退款合计) are missing");
         }
+        checkFooter(name, trades, refunds, tally);
     }
 
-    private void parseCsv(ChannelFile file, RecordSink sink) {
-        String name = file.fileName();
-        ZoneId zone = file.zone();
-        try (Lines lines = Lines.open(file)) {
-            Line first = AlipayBills.header(lines);
-            if (first == null) {
-                throw new FileRejectedException(name + " is empty: no header row");
-            }
-            // the detail list ends at the first '#' line
-            Table table = Table.read(name, first, lines, Table.QUOTED, UnaryOperator.identity(), AlipayBills::isComment);
-            Header h = table.header().require(REQUIRED);
-            Tally tally = new Tally(sink);
-            int rows = table.emit(tally, row -> toRecord(h, row, zone));
-            List<Line> footer = AlipayBills.footer(name, lines);
-            Matcher trades = AlipayBills.find(TRADE_TOTAL, footer);
-            Matcher refunds = AlipayBills.find(REFUND_TOTAL, footer);
-            if (trades == null || refunds == null) {
-                throw new FileRejectedException(rows == 0 ? name + " is empty"
-                        : name + " is truncated or corrupt: the footer totals (#交易合计, #退款合计) are missing");
-            }
-            checkFooter(name, trades, refunds, tally);
-        }
-    }
-
-    private static CanonicalRecord toRecord(Header h, Row row, ZoneId zone) {
+    @Override
+    CanonicalRecord toRecord(Header h, Row row, ZoneId zone) {
         List<String> c = row.cells();
         String txnId = Cells.required(TXN_ID, h.get(c, TXN_ID));
         String orderNo = Cells.required(ORDER_NO, h.get(c, ORDER_NO));
