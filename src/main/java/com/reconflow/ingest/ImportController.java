@@ -2,8 +2,6 @@ package com.reconflow.ingest;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -45,15 +43,11 @@ class ImportController {
             throws IOException {
         String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
                 ? "upload" : file.getOriginalFilename();
-        // Uploads are spooled to a file so that a bill of any size streams through the import.
-        Path spooled = Files.createTempFile("reconflow-upload-", ".part");
-        try {
-            file.transferTo(spooled);
+        try (SpooledFile spool = SpooledFile.create("upload")) {
+            file.transferTo(spool.path());
             ImportResult result = imports.importFile(
-                    new ImportRequest(source, name, spooled, format, businessDate, currentUser.id(), corrects));
+                    new ImportRequest(source, name, spool.path(), format, businessDate, currentUser.id(), corrects));
             return ResponseEntity.created(URI.create("/api/imports/" + result.id())).body(result);
-        } finally {
-            Files.deleteIfExists(spooled);
         }
     }
 

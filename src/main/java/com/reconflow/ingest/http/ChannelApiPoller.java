@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +25,7 @@ import com.reconflow.ingest.DuplicateImportException;
 import com.reconflow.ingest.ImportRequest;
 import com.reconflow.ingest.ImportResult;
 import com.reconflow.ingest.ImportService;
+import com.reconflow.ingest.SpooledFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionOperations;
@@ -100,8 +100,8 @@ final class ChannelApiPoller {
         Instant since = progress.sinceMark(connector.id()).orElse(started.minus(settings.initialLookback()));
         // The API's clock and late commits: the next poll asks again for the last minutes before this one.
         Instant next = max(since, started.minus(settings.overlap()));
-        Path file = createTempFile();
-        try {
+        try (SpooledFile spool = SpooledFile.create(connector.id())) {
+            Path file = spool.path();
             Fetched fetched = fetchInto(file, since);
             if (fetched.items() == 0) {
                 progress.complete(connector.id(), node, next, null, clock.instant());
@@ -124,8 +124,6 @@ final class ChannelApiPoller {
                 return new PollResult(connector.id(), since, fetched.pages(), fetched.items(), null,
                         sameBytes.earlierImportId(), next);
             }
-        } finally {
-            deleteQuietly(file);
         }
     }
 
@@ -197,19 +195,5 @@ final class ChannelApiPoller {
         return a.isAfter(b) ? a : b;
     }
 
-    private Path createTempFile() {
-        try {
-            return Files.createTempFile("reconflow-" + connector.id() + "-", ".csv");
-        } catch (IOException e) {
-            throw new UncheckedIOException(connector.caller() + ": cannot create a temporary file", e);
-        }
-    }
 
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            log.warn("cannot delete the temporary file {}: {}", file, e.getMessage());
-        }
-    }
 }

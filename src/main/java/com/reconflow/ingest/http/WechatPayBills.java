@@ -3,7 +3,6 @@ package com.reconflow.ingest.http;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpResponse;
@@ -29,6 +28,7 @@ import com.reconflow.ingest.FileRejectedException;
 import com.reconflow.ingest.ImportRequest;
 import com.reconflow.ingest.ImportResult;
 import com.reconflow.ingest.ImportService;
+import com.reconflow.ingest.SpooledFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -125,8 +125,8 @@ public class WechatPayBills {
             throw new ChannelApiException(caller + ": GET " + billUri + " announced no hash_value; nothing was imported");
         }
 
-        Path file = createTempFile();
-        try {
+        try (SpooledFile spool = SpooledFile.create("wechatpay-bill")) {
+            Path file = spool.path();
             String actual = http.get(caller, download, authorization, response -> saveAndHash(response, file));
             if (!actual.equalsIgnoreCase(expected)) {
                 throw new ChannelApiException(caller + ": the downloaded file has SHA-1 " + actual
@@ -138,8 +138,6 @@ public class WechatPayBills {
                     IMPORTED_BY));
             log.info("{}: imported as #{} ({} rows)", caller, result.id(), result.rowsAccepted());
             return result;
-        } finally {
-            deleteQuietly(file);
         }
     }
 
@@ -221,19 +219,5 @@ public class WechatPayBills {
         }
     }
 
-    private static Path createTempFile() {
-        try {
-            return Files.createTempFile("reconflow-wechatpay-", ".csv");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary file for the WeChat Pay bill", e);
-        }
-    }
 
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            log.warn("cannot delete the temporary file {}: {}", file, e.getMessage());
-        }
-    }
 }
