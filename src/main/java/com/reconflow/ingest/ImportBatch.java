@@ -43,12 +43,12 @@ final class ImportBatch implements RecordSink {
 
     @Override
     public void accept(CanonicalRecord record) {
-        RowError invalid = checkLengths(record);
+        String key = NaturalKey.of(record);
+        RowError invalid = checkLengths(record, key);
         if (invalid != null) {
             reject(invalid);
             return;
         }
-        String key = NaturalKey.of(record);
         ImportRepository.KeyedRecord earlier = pending.get(key);
         if (earlier != null) {
             reject(sameAs(record, earlier.record().lineNo()));
@@ -73,14 +73,14 @@ final class ImportBatch implements RecordSink {
     }
 
     void flush() {
-        Map<String, long[]> existing = imports.existingKeys(source, pending.keySet());
+        Map<String, ImportRepository.KeyOwner> existing = imports.existingKeys(source, pending.keySet());
         List<ImportRepository.KeyedRecord> fresh = new ArrayList<>(pending.size());
         for (ImportRepository.KeyedRecord keyed : pending.values()) {
-            long[] where = existing.get(keyed.naturalKey());
-            if (where == null) {
+            ImportRepository.KeyOwner owner = existing.get(keyed.naturalKey());
+            if (owner == null) {
                 fresh.add(keyed);
-            } else if (where[0] == importId) {
-                reject(sameAs(keyed.record(), (int) where[1]));
+            } else if (owner.importId() == importId) {
+                reject(sameAs(keyed.record(), owner.lineNo()));
             } else {
                 duplicate++;
             }
@@ -123,7 +123,7 @@ final class ImportBatch implements RecordSink {
     }
 
     /** A value too long for its column quarantines its row instead of failing the whole import. */
-    private static RowError checkLengths(CanonicalRecord r) {
+    private static RowError checkLengths(CanonicalRecord r, String naturalKey) {
         for (String[] key : new String[][] {{"orderNo", r.orderNo()}, {"txnId", r.txnId()}, {"refundNo", r.refundNo()}}) {
             if (key[1] != null && key[1].length() > MAX_KEY_LENGTH) {
                 return new RowError(r.lineNo(), key[0], key[0] + " is longer than " + MAX_KEY_LENGTH + " characters",
@@ -134,7 +134,7 @@ final class ImportBatch implements RecordSink {
             return new RowError(r.lineNo(), null, "the line is longer than " + MAX_RAW_LINE_LENGTH + " characters",
                     truncate(r.rawLine()));
         }
-        if (NaturalKey.of(r).length() > NaturalKey.MAX_LENGTH) {
+        if (naturalKey.length() > NaturalKey.MAX_LENGTH) {
             return new RowError(r.lineNo(), null, "its identifying values are too long", truncate(r.rawLine()));
         }
         return null;

@@ -2,6 +2,8 @@ package com.reconflow.ingest;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +24,10 @@ class ImportRepository {
 
     /** A record on its way into the table, with the key that makes it unique within its source. */
     record KeyedRecord(CanonicalRecord record, String naturalKey) {
+    }
+
+    /** Where a natural key is already stored: which import brought it, from which line. */
+    record KeyOwner(long importId, int lineNo) {
     }
 
     private final JdbcClient jdbc;
@@ -62,18 +68,18 @@ class ImportRepository {
                 .update();
     }
 
-    /** Where the source already has records with these natural keys: key to [import id, line]. */
-    Map<String, long[]> existingKeys(String source, java.util.Collection<String> naturalKeys) {
+    /** Where the source already has records with these natural keys. */
+    Map<String, KeyOwner> existingKeys(String source, Collection<String> naturalKeys) {
         if (naturalKeys.isEmpty()) {
             return Map.of();
         }
-        Map<String, long[]> found = new java.util.HashMap<>();
+        Map<String, KeyOwner> found = new HashMap<>();
         jdbc.sql("SELECT natural_key, import_id, line_no FROM recon_record WHERE source = :source "
                         + "AND natural_key IN (:keys)")
                 .param("source", source)
                 .param("keys", naturalKeys)
                 .query(rs -> {
-                    found.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+                    found.put(rs.getString(1), new KeyOwner(rs.getLong(2), rs.getInt(3)));
                 });
         return found;
     }

@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import com.reconflow.ingest.RecordKind;
 
@@ -257,7 +257,7 @@ public final class DayMatcher {
          */
         void checkPayouts(LocalDate businessDay, List<LedgerEntry> payments, List<LedgerEntry> refunds,
                           List<LedgerEntry> bankCredits) {
-            String settled = MatchingRules.SETTLE + DateTimeFormatter.BASIC_ISO_DATE.format(businessDay);
+            String settled = MatchingRules.settlementSuffix(businessDay);
             if (bankCredits.stream().noneMatch(c -> c.orderNo() != null && c.orderNo().endsWith(settled))) {
                 return;
             }
@@ -314,7 +314,7 @@ public final class DayMatcher {
                     || !payment.orderNo().startsWith(rules.mergedPrefix())) {
                 return List.of();
             }
-            List<String> listed = Arrays.stream(payment.memo().split(java.util.regex.Pattern.quote(rules.mergedSeparator())))
+            List<String> listed = Arrays.stream(payment.memo().split(Pattern.quote(rules.mergedSeparator())))
                     .map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
             boolean convention = !listed.isEmpty() && payment.orderNo().equals(rules.mergedPrefix() + listed.get(0));
             return convention ? listed : List.of();

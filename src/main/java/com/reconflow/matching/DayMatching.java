@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -55,7 +54,7 @@ public class DayMatching {
         List<LedgerEntry> records = new ArrayList<>(load("recon_record r WHERE r.business_date = ?", businessDate));
         // The bank credits the day's settlements later (T+1): those credits name the day.
         records.addAll(load("recon_record r WHERE r.kind = 'PAYOUT' AND r.order_no LIKE ? AND r.business_date <> ?",
-                "%" + MatchingRules.SETTLE + DateTimeFormatter.BASIC_ISO_DATE.format(businessDate), businessDate));
+                "%" + MatchingRules.settlementSuffix(businessDate), businessDate));
         Map<Long, LocalDate> carried = new HashMap<>();
         jdbc.sql("SELECT record_id, since_date FROM recon_pending WHERE resolved_run_id IS NULL AND since_date < ?")
                 .param(businessDate)

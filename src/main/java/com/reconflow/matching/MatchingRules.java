@@ -31,11 +31,13 @@ public record MatchingRules(String version, BigDecimal roundingTolerance, Map<St
      * (from {@code payoutReferences}, e.g. {@code card → UNIONPAY}), {@code -SETTLE-} and the day.
      */
     public String payoutReference(String source, LocalDate settledDay) {
-        return payoutReferences.get(source) + SETTLE + BASIC_DATE.format(settledDay);
+        return payoutReferences.get(source) + settlementSuffix(settledDay);
     }
 
-    static final String SETTLE = "-SETTLE-";
-    private static final DateTimeFormatter BASIC_DATE = DateTimeFormatter.BASIC_ISO_DATE;
+    /** How every payout reference for a day's settlement ends, whichever provider's. */
+    static String settlementSuffix(LocalDate settledDay) {
+        return "-SETTLE-" + DateTimeFormatter.BASIC_ISO_DATE.format(settledDay);
+    }
 
     /** The conventions of the retailer's contracts (samples README): 0.60 % Alipay and WeChat Pay, 0.50 % card. */
     public static MatchingRules defaults() {

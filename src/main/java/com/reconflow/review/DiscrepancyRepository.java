@@ -58,6 +58,11 @@ public class DiscrepancyRepository {
                 .param(runId).query(DiscrepancyRepository::map).list();
     }
 
+    List<Long> openIdsOfRun(long runId) {
+        return jdbc.sql("SELECT id FROM recon_discrepancy WHERE run_id = ? AND status = ? ORDER BY id")
+                .params(runId, Discrepancy.Status.OPEN.name()).query(Long.class).list();
+    }
+
     void linkTask(long id, String taskId) {
         jdbc.sql("UPDATE recon_discrepancy SET task_id = ? WHERE id = ?").params(taskId, id).update();
     }

@@ -15,9 +15,6 @@ public class ReviewQueue {
     }
 
     public List<Long> openDiscrepancyIds(long runId) {
-        return discrepancies.findByRun(runId).stream()
-                .filter(d -> d.status() == Discrepancy.Status.OPEN)
-                .map(Discrepancy::id)
-                .toList();
+        return discrepancies.openIdsOfRun(runId);
     }
 }

@@ -88,8 +88,4 @@ public record ChannelFile(String fileName, Path path, ZoneId zone) {
     static Charset gbk() {
         return GBK;
     }
-
-    static Charset utf8() {
-        return StandardCharsets.UTF_8;
-    }
 }
