@@ -30,9 +30,10 @@ class ArchitectureTest {
     }
 
     @Test
-    void theMatcherIsPlainJavaAndOnlyItsStoreTouchesSpring() {
+    void theMatcherIsPlainJavaAndOnlyItsStoresTouchSpring() {
         noClasses().that().resideInAPackage("com.reconflow.matching..")
                 .and().doNotHaveSimpleName("DayMatching")
+                .and().haveSimpleNameNotEndingWith("Repository")
                 .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
                 .check(CLASSES);
     }

@@ -20,4 +20,9 @@ public final class Db {
     public static Instant instant(LocalDateTime utcValue) {
         return utcValue == null ? null : utcValue.toInstant(ZoneOffset.UTC);
     }
+
+    /** A descriptive text cut to its column's width; never used for keys or amounts. */
+    public static String clip(String value, int width) {
+        return value == null || value.length() <= width ? value : value.substring(0, width);
+    }
 }

@@ -32,7 +32,8 @@ public record ReconProperties(
     /** See com.reconflow.matching.MatchingRules. */
     public record Matching(String rulesVersion, BigDecimal roundingTolerance, Map<String, BigDecimal> feeRates,
                            BigDecimal feeTolerance, String mergedPrefix, String mergedSeparator,
-                           Map<String, String> payoutReferences, Duration timingWindow, int timingDays) {
+                           Map<String, String> payoutReferences, Duration timingWindow, int timingDays,
+                           Duration fallbackWindow, BigDecimal fallbackMinConfidence) {
     }
 
     public record Demo(boolean data) {

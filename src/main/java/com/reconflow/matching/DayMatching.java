@@ -1,6 +1,8 @@
 package com.reconflow.matching;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -25,6 +27,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class DayMatching {
 
+    private static final int BATCH_SIZE = 1000;
     private static final TypeReference<Map<String, String>> ATTRIBUTES = new TypeReference<>() {
     };
 
@@ -34,14 +37,22 @@ public class DayMatching {
     private final MatchingRules rules;
     private final DayMatcher matcher;
     private final ZoneId zone;
+    private final ManualPairRepository manualPairs;
+    private final ProposalRepository proposals;
+    private final Clock clock;
 
-    DayMatching(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ObjectMapper json, ReconProperties properties) {
+    DayMatching(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ObjectMapper json, ReconProperties properties,
+                ManualPairRepository manualPairs, ProposalRepository proposals, Clock clock) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.json = json;
+        this.manualPairs = manualPairs;
+        this.proposals = proposals;
+        this.clock = clock;
         var m = properties.matching();
         this.rules = new MatchingRules(m.rulesVersion(), m.roundingTolerance(), m.feeRates(), m.feeTolerance(),
-                m.mergedPrefix(), m.mergedSeparator(), m.payoutReferences(), m.timingWindow(), m.timingDays());
+                m.mergedPrefix(), m.mergedSeparator(), m.payoutReferences(), m.timingWindow(), m.timingDays(), m.fallbackWindow(),
+                m.fallbackMinConfidence());
         this.matcher = new DayMatcher(rules);
         this.zone = properties.zone();
     }
@@ -50,55 +61,121 @@ public class DayMatching {
         return rules;
     }
 
+    /**
+     * Matches the day and brings what is stored in line with the result: new matches, proposals and
+     * pending records are added, those that no longer hold are superseded (kept, not deleted), and
+     * the rest is left untouched. Matching a day again without new data therefore changes nothing,
+     * and after late data changes only what that data touches. The caller holds the run's lock.
+     */
     public DayResult matchDay(long runId, LocalDate businessDate) {
         List<LedgerEntry> records = new ArrayList<>(load("recon_record r WHERE r.business_date = ?", businessDate));
         // The bank credits the day's settlements later (T+1): those credits name the day.
         records.addAll(load("recon_record r WHERE r.kind = 'PAYOUT' AND r.order_no LIKE ? AND r.business_date <> ?",
                 "%" + MatchingRules.settlementSuffix(businessDate), businessDate));
+        // Carried from earlier days: still waiting, or resolved by this very run when it matched before.
         Map<Long, LocalDate> carried = new HashMap<>();
-        jdbc.sql("SELECT record_id, since_date FROM recon_pending WHERE resolved_run_id IS NULL AND since_date < ?")
-                .param(businessDate)
+        String carriedRows = "resolved_run_id IS NULL OR resolved_run_id = ?";
+        jdbc.sql("SELECT record_id, since_date FROM recon_pending WHERE since_date < ? AND (" + carriedRows + ")")
+                .params(businessDate, runId)
                 .query(rs -> {
                     carried.put(rs.getLong(1), rs.getObject(2, LocalDate.class));
                 });
         records.addAll(load("recon_record r JOIN recon_pending p ON p.record_id = r.id "
-                + "WHERE p.resolved_run_id IS NULL AND p.since_date < ?", businessDate));
+                + "WHERE p.since_date < ? AND (p.resolved_run_id IS NULL OR p.resolved_run_id = ?)", businessDate, runId));
 
-        DayResult result = matcher.match(businessDate, records, carried);
-        jdbcTemplate.batchUpdate("""
-                INSERT INTO recon_match (run_id, match_kind, rule_id, order_record_id, payment_record_id)
-                VALUES (?, ?, ?, ?, ?)""", result.matches(), 500, (ps, m) -> {
-            ps.setLong(1, runId);
-            ps.setString(2, m.kind().name());
-            ps.setString(3, m.ruleId());
-            ps.setLong(4, m.order().id());
-            ps.setLong(5, m.payment().id());
-        });
-        keepPending(runId, result.pending(), carried);
+        DayResult result = matcher.match(businessDate, records, carried, manualPairs.of(runId));
+        Instant now = clock.instant();
+        keepMatches(runId, result.matches(), now);
+        keepPending(runId, businessDate, result.pending(), carried.keySet());
+        proposals.keep(runId, rules.version(), result.proposals(), now);
         return result;
     }
 
-    /** New timing differences start waiting; carried ones no longer pending were matched or raised now. */
-    private void keepPending(long runId, List<Pending> pending, Map<Long, LocalDate> carried) {
-        Set<Long> stillPending = new HashSet<>();
+    private void keepMatches(long runId, List<Match> matches, Instant now) {
+        Map<String, Long> stored = new HashMap<>();
+        jdbc.sql("SELECT id, order_record_id, payment_record_id, match_kind, rule_id FROM recon_match "
+                        + "WHERE run_id = ? AND superseded_at IS NULL")
+                .param(runId)
+                .query(rs -> {
+                    stored.put(matchKey(rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5)), rs.getLong(1));
+                });
+        List<Match> fresh = new ArrayList<>();
+        for (Match m : matches) {
+            if (stored.remove(matchKey(m.order().id(), m.payment().id(), m.kind().name(), m.ruleId())) == null) {
+                fresh.add(m);
+            }
+        }
+        jdbcTemplate.batchUpdate("""
+                INSERT INTO recon_match (run_id, match_kind, rule_id, rules_version, basis, tolerance, order_record_id,
+                                         payment_record_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", fresh, BATCH_SIZE, (ps, m) -> {
+            ps.setLong(1, runId);
+            ps.setString(2, m.kind().name());
+            ps.setString(3, m.ruleId());
+            ps.setString(4, rules.version());
+            ps.setString(5, Db.clip(m.basis(), 300));
+            ps.setBigDecimal(6, m.tolerance());
+            ps.setLong(7, m.order().id());
+            ps.setLong(8, m.payment().id());
+        });
+        jdbcTemplate.batchUpdate("UPDATE recon_match SET superseded_at = ? WHERE id = ?",
+                stored.values().stream().sorted().toList(), BATCH_SIZE, (ps, id) -> {
+                    ps.setObject(1, Db.utc(now));
+                    ps.setLong(2, id);
+                });
+    }
+
+    private static String matchKey(long orderId, long paymentId, String kind, String ruleId) {
+        return orderId + "/" + paymentId + "/" + kind + "/" + ruleId;
+    }
+
+    /**
+     * The records that wait for a later day: those this run found waiting (new ones start to wait,
+     * those no longer waiting are resolved by this run) and those carried in from earlier days
+     * (resolved by this run when matched or raised now, waiting again when no longer).
+     */
+    private void keepPending(long runId, LocalDate businessDate, List<Pending> pending, Set<Long> carried) {
+        Map<Long, Long> stored = new HashMap<>();  // record -> resolving run (0 while waiting)
+        jdbc.sql("SELECT record_id, resolved_run_id FROM recon_pending WHERE run_id = ? AND since_date = ? "
+                        + "AND (resolved_run_id IS NULL OR resolved_run_id = ?)")
+                .params(runId, businessDate, runId)
+                .query(rs -> {
+                    stored.put(rs.getLong(1), rs.getLong(2));
+                });
+        Set<Long> waiting = new HashSet<>();
         List<Pending> fresh = new ArrayList<>();
         for (Pending p : pending) {
-            stillPending.add(p.entry().id());
-            if (!carried.containsKey(p.entry().id())) {
+            waiting.add(p.entry().id());
+            if (!carried.contains(p.entry().id()) && !stored.containsKey(p.entry().id())) {
                 fresh.add(p);
             }
         }
         jdbcTemplate.batchUpdate("INSERT INTO recon_pending (record_id, since_date, run_id) VALUES (?, ?, ?)",
-                fresh, 500, (ps, p) -> {
+                fresh, BATCH_SIZE, (ps, p) -> {
                     ps.setLong(1, p.entry().id());
                     ps.setObject(2, p.since());
                     ps.setLong(3, runId);
                 });
-        List<Long> resolved = carried.keySet().stream().filter(id -> !stillPending.contains(id)).sorted().toList();
-        jdbcTemplate.batchUpdate("UPDATE recon_pending SET resolved_run_id = ? WHERE record_id = ?", resolved, 500,
-                (ps, id) -> {
+        List<Long> resolved = new ArrayList<>();
+        List<Long> waitingAgain = new ArrayList<>();
+        Set<Long> known = new HashSet<>(carried);
+        known.addAll(stored.keySet());
+        for (long id : known.stream().sorted().toList()) {
+            if (waiting.contains(id)) {
+                waitingAgain.add(id);
+            } else {
+                resolved.add(id);
+            }
+        }
+        jdbcTemplate.batchUpdate("UPDATE recon_pending SET resolved_run_id = ? WHERE record_id = ? "
+                + "AND resolved_run_id IS NULL", resolved, BATCH_SIZE, (ps, id) -> {
                     ps.setLong(1, runId);
                     ps.setLong(2, id);
+                });
+        jdbcTemplate.batchUpdate("UPDATE recon_pending SET resolved_run_id = NULL WHERE record_id = ? "
+                + "AND resolved_run_id = ?", waitingAgain, BATCH_SIZE, (ps, id) -> {
+                    ps.setLong(1, id);
+                    ps.setLong(2, runId);
                 });
     }
 

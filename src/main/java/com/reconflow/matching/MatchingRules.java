@@ -15,11 +15,15 @@ import java.util.Map;
  * covers, separated by {@code mergedSeparator}. A provider's day is paid out to the bank as one
  * credit whose reference {@link #payoutReference} names it. An order or payment left without its
  * counterpart within {@code timingWindow} before midnight waits, as a timing difference, for the
- * next days' data; after {@code timingDays} days it is raised.
+ * next days' data; after {@code timingDays} days it is raised. An order and a payment still alone
+ * after every key rule, of the same amount and provider and at most {@code fallbackWindow} apart,
+ * are proposed as a pair for a person to confirm when the proposal's confidence reaches
+ * {@code fallbackMinConfidence}; never matched without that person.
  */
 public record MatchingRules(String version, BigDecimal roundingTolerance, Map<String, BigDecimal> feeRates,
                             BigDecimal feeTolerance, String mergedPrefix, String mergedSeparator,
-                            Map<String, String> payoutReferences, Duration timingWindow, int timingDays) {
+                            Map<String, String> payoutReferences, Duration timingWindow, int timingDays,
+                            Duration fallbackWindow, BigDecimal fallbackMinConfidence) {
 
     public MatchingRules {
         feeRates = feeRates == null ? Map.of() : Map.copyOf(feeRates);
@@ -41,10 +45,11 @@ public record MatchingRules(String version, BigDecimal roundingTolerance, Map<St
 
     /** The conventions of the retailer's contracts (samples README): 0.60 % Alipay and WeChat Pay, 0.50 % card. */
     public static MatchingRules defaults() {
-        return new MatchingRules("2026-11-1", new BigDecimal("0.01"),
+        return new MatchingRules("2026-11-2", new BigDecimal("0.01"),
                 Map.of("alipay", new BigDecimal("0.006"), "wechatpay", new BigDecimal("0.006"),
                         "card", new BigDecimal("0.005")),
                 new BigDecimal("0.01"), "M", "|",
-                Map.of("alipay", "ALIPAY", "wechatpay", "WECHATPAY", "card", "UNIONPAY"), Duration.ofMinutes(5), 2);
+                Map.of("alipay", "ALIPAY", "wechatpay", "WECHATPAY", "card", "UNIONPAY"), Duration.ofMinutes(5), 2,
+                Duration.ofMinutes(10), new BigDecimal("0.60"));
     }
 }

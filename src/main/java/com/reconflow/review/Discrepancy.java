@@ -11,6 +11,8 @@ public record Discrepancy(long id, long runId, String type, String ruleId, Strin
 
     public enum Status {
         OPEN,
-        RESOLVED
+        RESOLVED,
+        /** No longer found when the day was matched again (late data, a person's pairing); kept for the record. */
+        SUPERSEDED
     }
 }

@@ -1,19 +1,24 @@
 package com.reconflow.review;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.reconflow.config.Db;
 import com.reconflow.ingest.RecordKind;
 import com.reconflow.matching.Finding;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -23,29 +28,113 @@ public class DiscrepancyRepository {
             id, run_id, type, rule_id, source, counter_source, order_no, txn_id, expected, actual, difference,
             status, candidate_group, task_id, decision, decision_comment, decided_by, decided_at""";
 
-    private final JdbcClient jdbc;
+    private static final int BATCH_SIZE = 1000;
 
-    DiscrepancyRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+
+    DiscrepancyRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
     }
 
-    /** Opens one discrepancy per finding; returns their ids in the findings' order. */
-    public List<Long> openAll(long runId, List<Finding> findings, String candidateGroup) {
-        List<Long> ids = new ArrayList<>();
+    /** What keeping a run's findings changed: discrepancies opened now, open ones no longer found. */
+    public record Kept(List<Long> opened, List<Long> superseded) {
+    }
+
+    /**
+     * Brings the run's discrepancies in line with its latest findings: a finding not stored yet
+     * opens a discrepancy, an open discrepancy no longer found (late data, a person's pairing) is
+     * superseded, and everything else, decisions included, stays as it is. Inserted in batches.
+     */
+    public Kept keep(long runId, List<Finding> findings, String candidateGroup, String rulesVersion, Instant now) {
+        Map<String, Long> stored = storedKeys(runId);
+        Map<String, Long> open = new HashMap<>();
+        jdbc.sql("SELECT id, type, rule_id, record_id, counter_record_id, expected, actual FROM recon_discrepancy "
+                        + "WHERE run_id = ? AND status = 'OPEN'")
+                .param(runId)
+                .query(rs -> {
+                    open.put(key(rs), rs.getLong(1));
+                });
+        List<Finding> fresh = new ArrayList<>();
+        Set<String> found = new HashSet<>();
         for (Finding f : findings) {
-            var keys = new GeneratedKeyHolder();
-            jdbc.sql("""
-                    INSERT INTO recon_discrepancy (run_id, type, rule_id, source, counter_source, order_no, txn_id,
-                        record_id, counter_record_id, expected, actual, difference, status, candidate_group)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(runId, f.type().name(), f.ruleId(), f.record().source(), f.counterSource(),
-                            orderNo(f), txnId(f), f.record().id(),
-                            f.counterpart() == null ? null : f.counterpart().id(),
-                            f.expected(), f.actual(), f.difference(), Discrepancy.Status.OPEN.name(), candidateGroup)
-                    .update(keys, "id");
-            ids.add(keys.getKey().longValue());
+            String key = key(f);
+            if (found.add(key) && !stored.containsKey(key)) {
+                fresh.add(f);
+            }
         }
-        return ids;
+        jdbcTemplate.batchUpdate("""
+                INSERT INTO recon_discrepancy (run_id, type, rule_id, rules_version, basis, tolerance, source,
+                    counter_source, order_no, txn_id, record_id, counter_record_id, expected, actual, difference,
+                    status, candidate_group)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?)""", fresh, BATCH_SIZE, (ps, f) -> {
+            ps.setLong(1, runId);
+            ps.setString(2, f.type().name());
+            ps.setString(3, f.ruleId());
+            ps.setString(4, rulesVersion);
+            ps.setString(5, Db.clip(f.basis(), 300));
+            ps.setBigDecimal(6, f.tolerance());
+            ps.setString(7, f.record().source());
+            ps.setString(8, f.counterSource());
+            ps.setString(9, orderNo(f));
+            ps.setString(10, txnId(f));
+            ps.setLong(11, f.record().id());
+            ps.setObject(12, f.counterpart() == null ? null : f.counterpart().id());
+            ps.setBigDecimal(13, f.expected());
+            ps.setBigDecimal(14, f.actual());
+            ps.setBigDecimal(15, f.difference());
+            ps.setString(16, candidateGroup);
+        });
+        List<Long> superseded = open.entrySet().stream().filter(e -> !found.contains(e.getKey()))
+                .map(Map.Entry::getValue).sorted().toList();
+        jdbcTemplate.batchUpdate("""
+                UPDATE recon_discrepancy SET status = 'SUPERSEDED', decided_by = 'system', decided_at = ?,
+                       decision_comment = 'no longer found when the day was matched again'
+                WHERE id = ? AND status = 'OPEN'""", superseded, BATCH_SIZE, (ps, id) -> {
+            ps.setObject(1, Db.utc(now));
+            ps.setLong(2, id);
+        });
+        if (fresh.isEmpty()) {
+            return new Kept(List.of(), superseded);
+        }
+        Set<String> freshKeys = new HashSet<>();
+        fresh.forEach(f -> freshKeys.add(key(f)));
+        List<Long> opened = storedKeys(runId).entrySet().stream().filter(e -> freshKeys.contains(e.getKey()))
+                .map(Map.Entry::getValue).sorted().toList();
+        return new Kept(opened, superseded);
+    }
+
+    /** The run's discrepancies that stand (open or decided), by what they are about. */
+    private Map<String, Long> storedKeys(long runId) {
+        Map<String, Long> stored = new HashMap<>();
+        jdbc.sql("SELECT id, type, rule_id, record_id, counter_record_id, expected, actual FROM recon_discrepancy "
+                        + "WHERE run_id = ? AND status <> 'SUPERSEDED'")
+                .param(runId)
+                .query(rs -> {
+                    stored.put(key(rs), rs.getLong(1));
+                });
+        return stored;
+    }
+
+    /** The same finding: the same rule saying the same thing about the same records with the same figures. */
+    private static String key(Finding f) {
+        return key(f.type().name(), f.ruleId(), f.record().id(), f.counterpart() == null ? null : f.counterpart().id(),
+                f.expected(), f.actual());
+    }
+
+    private static String key(ResultSet rs) throws SQLException {
+        return key(rs.getString("type"), rs.getString("rule_id"), rs.getLong("record_id"),
+                rs.getObject("counter_record_id", Long.class), rs.getBigDecimal("expected"), rs.getBigDecimal("actual"));
+    }
+
+    private static String key(String type, String ruleId, long recordId, Long counterRecordId, BigDecimal expected,
+                              BigDecimal actual) {
+        return type + "/" + ruleId + "/" + recordId + "/" + counterRecordId + "/" + plain(expected) + "/" + plain(actual);
+    }
+
+    private static String plain(BigDecimal amount) {
+        return amount == null ? null : amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 
     public Optional<Discrepancy> find(long id) {

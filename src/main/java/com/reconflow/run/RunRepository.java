@@ -46,6 +46,12 @@ class RunRepository {
                 .query(RunRepository::map).optional();
     }
 
+    /** Locks the run's row until the transaction ends: one matching of a day at a time, on any node. */
+    Optional<Run> lock(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM recon_run WHERE id = ? FOR UPDATE").param(id)
+                .query(RunRepository::map).optional();
+    }
+
     void setProcessInstance(long id, String processInstanceId) {
         jdbc.sql("UPDATE recon_run SET process_instance_id = ? WHERE id = ?").params(processInstanceId, id).update();
     }
@@ -73,14 +79,18 @@ class RunRepository {
     RunCounts counts(Run run) {
         long records = count("SELECT COUNT(*) FROM recon_record WHERE business_date = ?", run.businessDate());
         // A record may be in several matches (an order with its payment and its refund): count records.
-        long matched = count("SELECT COUNT(DISTINCT order_record_id) FROM recon_match WHERE run_id = ?", run.id())
-                + count("SELECT COUNT(DISTINCT payment_record_id) FROM recon_match WHERE run_id = ?", run.id());
-        long discrepancies = count("SELECT COUNT(*) FROM recon_discrepancy WHERE run_id = ?", run.id());
+        long matched = count("SELECT COUNT(DISTINCT order_record_id) FROM recon_match WHERE run_id = ? AND superseded_at IS NULL", run.id())
+                + count("SELECT COUNT(DISTINCT payment_record_id) FROM recon_match WHERE run_id = ? AND superseded_at IS NULL",
+                run.id());
+        long discrepancies = count("SELECT COUNT(*) FROM recon_discrepancy WHERE run_id = ? AND status <> 'SUPERSEDED'",
+                run.id());
         long open = count("SELECT COUNT(*) FROM recon_discrepancy WHERE run_id = ? AND status = 'OPEN'", run.id());
-        long autoResolved = count("SELECT COUNT(*) FROM recon_match WHERE run_id = ? AND match_kind IN ('ROUNDING', 'TIMING')",
+        long autoResolved = count("SELECT COUNT(*) FROM recon_match WHERE run_id = ? AND superseded_at IS NULL "
+                        + "AND match_kind IN ('ROUNDING', 'TIMING')",
                 run.id());
         long pending = count("SELECT COUNT(*) FROM recon_pending WHERE run_id = ? AND resolved_run_id IS NULL", run.id());
-        return new RunCounts(records, matched, autoResolved, discrepancies, open, pending);
+        long proposed = count("SELECT COUNT(*) FROM recon_proposal WHERE run_id = ? AND status = 'OPEN'", run.id());
+        return new RunCounts(records, matched, autoResolved, discrepancies, open, pending, proposed);
     }
 
     private long count(String sql, Object param) {

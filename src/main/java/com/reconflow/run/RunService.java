@@ -11,7 +11,12 @@ import com.reconflow.config.ReconProperties;
 import com.reconflow.ingest.RecordsImported;
 import com.reconflow.matching.DayMatching;
 import com.reconflow.matching.DayResult;
+import com.reconflow.matching.ManualPairRepository;
+import com.reconflow.matching.ProposalRepository;
+import com.reconflow.matching.RecordPair;
+import com.reconflow.matching.StoredProposal;
 import com.reconflow.review.DiscrepancyRepository;
+import com.reconflow.review.ReviewVariables;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
@@ -32,6 +37,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class RunService {
 
     private static final Logger log = LoggerFactory.getLogger(RunService.class);
+    /** The run's multi-instance review activity, where a new discrepancy joins the others. */
+    static final String REVIEW_ACTIVITY = "reviewDiscrepancies";
+    /** Ends the review of a discrepancy that matching the day again no longer finds. */
+    static final String DISCREPANCY_SUPERSEDED_MESSAGE = "discrepancySuperseded";
 
     /** What the collect stage found: whether to match now, and which sources have not delivered. */
     public record Collection(boolean readyToMatch, Set<String> missingSources) {
@@ -39,6 +48,8 @@ public class RunService {
 
     private final RunRepository runs;
     private final DayMatching dayMatching;
+    private final ManualPairRepository manualPairs;
+    private final ProposalRepository proposals;
     private final DiscrepancyRepository discrepancies;
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
@@ -46,11 +57,14 @@ public class RunService {
     private final Clock clock;
     private final TransactionTemplate newTransaction;
 
-    RunService(RunRepository runs, DayMatching dayMatching, DiscrepancyRepository discrepancies,
+    RunService(RunRepository runs, DayMatching dayMatching, ManualPairRepository manualPairs,
+               ProposalRepository proposals, DiscrepancyRepository discrepancies,
                RuntimeService runtimeService, IdentityService identityService, ReconProperties properties,
                Clock clock, PlatformTransactionManager transactionManager) {
         this.runs = runs;
         this.dayMatching = dayMatching;
+        this.manualPairs = manualPairs;
+        this.proposals = proposals;
         this.discrepancies = discrepancies;
         this.runtimeService = runtimeService;
         this.identityService = identityService;
@@ -118,15 +132,88 @@ public class RunService {
     /** Matches the day and opens a discrepancy for every finding; returns their ids. */
     @Transactional
     public List<Long> match(long runId) {
-        Run run = get(runId);
+        Run run = runs.lock(runId).orElseThrow(() -> new IllegalStateException("no run #" + runId));
         runs.setStatus(runId, RunStatus.MATCHING);
         DayResult result = dayMatching.matchDay(runId, run.businessDate());
-        List<Long> ids = discrepancies.openAll(runId, result.findings(), properties.review().candidateGroup());
-        runs.markMatched(runId, ids.isEmpty() ? RunStatus.MATCHING : RunStatus.IN_REVIEW,
+        var kept = discrepancies.keep(runId, result.findings(), properties.review().candidateGroup(),
                 dayMatching.rules().version(), clock.instant());
-        log.info("Run #{} for {}: {} matches, {} discrepancies", runId, run.businessDate(),
-                result.matches().size(), ids.size());
-        return ids;
+        runs.markMatched(runId, kept.opened().isEmpty() ? RunStatus.MATCHING : RunStatus.IN_REVIEW,
+                dayMatching.rules().version(), clock.instant());
+        log.info("Run #{} for {}: {} matches, {} discrepancies, {} proposals", runId, run.businessDate(),
+                result.matches().size(), kept.opened().size(), result.proposals().size());
+        return kept.opened();
+    }
+
+    /**
+     * Matches a day in review again, after late data or a person's pairing. Only what changed
+     * reaches people: a new discrepancy joins the run's reviews, an open one no longer found leaves
+     * them (superseded, kept for the record); decided ones stay decided.
+     */
+    @Transactional
+    public Rematch rematch(long runId) {
+        Run run = runs.lock(runId).orElseThrow(() -> new IllegalStateException("no run #" + runId));
+        if (run.status() != RunStatus.IN_REVIEW) {
+            throw new RunStateException("run #" + runId + " is " + run.status()
+                    + "; only a run in review can be matched again");
+        }
+        DayResult result = dayMatching.matchDay(runId, run.businessDate());
+        var kept = discrepancies.keep(runId, result.findings(), properties.review().candidateGroup(),
+                dayMatching.rules().version(), clock.instant());
+        AsSystem.call(identityService, () -> {
+            kept.opened().forEach(id -> runtimeService.createProcessInstanceModification(run.processInstanceId())
+                    .startBeforeActivity(REVIEW_ACTIVITY)
+                    .setVariableLocal(ReviewVariables.DISCREPANCY_ID, id)
+                    .execute());
+            kept.superseded().forEach(id -> runtimeService.createMessageCorrelation(DISCREPANCY_SUPERSEDED_MESSAGE)
+                    .processInstanceVariableEquals(ReviewVariables.DISCREPANCY_ID, id)
+                    .correlateAll());
+            return null;
+        });
+        log.info("Run #{} for {} matched again: {} discrepancies opened, {} superseded", runId, run.businessDate(),
+                kept.opened().size(), kept.superseded().size());
+        return new Rematch(kept.opened(), kept.superseded(), result.proposals().size());
+    }
+
+    /**
+     * A person's pairing of the run's day: a link pairs an order and a payment whatever their keys
+     * say, a separation keeps them apart. Kept with who and why, and applied at once by matching
+     * the day again, and on every later matching of it.
+     */
+    @Transactional
+    public Rematch pair(long runId, RecordPair pair, ManualPairRepository.Action action, String reason,
+                        String decidedBy) {
+        requireInReview(runId);
+        manualPairs.record(runId, pair, action, reason, decidedBy, clock.instant());
+        return rematch(runId);
+    }
+
+    /** Confirming a proposal links its pair; rejecting it separates the pair for good. */
+    @Transactional
+    public Rematch decideProposal(long runId, long proposalId, boolean confirmed, String comment, String decidedBy) {
+        requireInReview(runId);
+        StoredProposal proposal = proposals.find(proposalId).filter(p -> p.runId() == runId)
+                .orElseThrow(() -> new IllegalArgumentException("run #" + runId + " has no proposal #" + proposalId));
+        var status = confirmed ? StoredProposal.Status.CONFIRMED : StoredProposal.Status.REJECTED;
+        if (!proposals.decide(proposalId, status, comment, decidedBy, clock.instant())) {
+            throw new RunStateException("proposal #" + proposalId + " is " + proposal.status() + ", no longer open");
+        }
+        manualPairs.record(runId, new RecordPair(proposal.order().recordId(), proposal.payment().recordId()),
+                confirmed ? ManualPairRepository.Action.LINK : ManualPairRepository.Action.SEPARATE,
+                (confirmed ? "confirmed" : "rejected") + " proposal #" + proposalId + ": " + comment, decidedBy,
+                clock.instant());
+        return rematch(runId);
+    }
+
+    private void requireInReview(long runId) {
+        Run run = runs.lock(runId).orElseThrow(() -> new IllegalStateException("no run #" + runId));
+        if (run.status() != RunStatus.IN_REVIEW) {
+            throw new RunStateException("run #" + runId + " is " + run.status()
+                    + "; pairs can be changed only while the run is in review");
+        }
+    }
+
+    /** What matching a day again changed for people. */
+    public record Rematch(List<Long> openedDiscrepancies, List<Long> supersededDiscrepancies, int proposals) {
     }
 
     public void markArchived(long runId) {

@@ -40,7 +40,9 @@ class RecordTraceService {
         if (!ids.isEmpty()) {
             ids.addAll(jdbc.sql("""
                     SELECT payment_record_id FROM recon_match WHERE order_record_id IN (:ids)
-                    UNION SELECT order_record_id FROM recon_match WHERE payment_record_id IN (:ids)""")
+                    UNION SELECT order_record_id FROM recon_match WHERE payment_record_id IN (:ids)
+                    UNION SELECT payment_record_id FROM recon_proposal WHERE order_record_id IN (:ids)
+                    UNION SELECT order_record_id FROM recon_proposal WHERE payment_record_id IN (:ids)""")
                     .param("ids", ids).query(Long.class).list());
         }
         if (ids.isEmpty()) {
@@ -48,6 +50,8 @@ class RecordTraceService {
         }
         Map<Long, List<RecordTrace.TracedMatch>> matches = matches(ids);
         Map<Long, List<RecordTrace.TracedDiscrepancy>> discrepancies = discrepancies(ids);
+        Map<Long, List<RecordTrace.TracedProposal>> proposals = proposals(ids);
+        Map<Long, RecordTrace.TracedPending> pending = pending(ids);
         List<RecordTrace.TracedRecord> records = jdbc.sql("""
                 SELECT r.id, r.kind, r.source, r.format, r.business_date, r.order_no, r.txn_id, r.refund_no, r.amount,
                        r.fee, r.status, r.occurred_at, r.import_id, i.file_name, r.line_no, r.raw_line
@@ -64,7 +68,8 @@ class RecordTraceService {
                             rs.getString("status"), at(rs.getObject("occurred_at", LocalDateTime.class)),
                             rs.getLong("import_id"), rs.getString("file_name"), rs.getInt("line_no"),
                             rs.getString("raw_line"), matches.getOrDefault(id, List.of()),
-                            discrepancies.getOrDefault(id, List.of()));
+                            discrepancies.getOrDefault(id, List.of()), proposals.getOrDefault(id, List.of()),
+                            pending.get(id));
                 })
                 .list();
         return new RecordTrace(orderNo, txnId, records);
@@ -74,8 +79,9 @@ class RecordTraceService {
     private Map<Long, List<RecordTrace.TracedMatch>> matches(Set<Long> ids) {
         Map<Long, List<RecordTrace.TracedMatch>> byRecord = new HashMap<>();
         jdbc.sql("""
-                SELECT run_id, match_kind, rule_id, order_record_id, payment_record_id FROM recon_match
-                WHERE order_record_id IN (:ids) OR payment_record_id IN (:ids) ORDER BY id""")
+                SELECT run_id, match_kind, rule_id, rules_version, basis, tolerance, order_record_id, payment_record_id,
+                       superseded_at
+                FROM recon_match WHERE order_record_id IN (:ids) OR payment_record_id IN (:ids) ORDER BY id""")
                 .param("ids", ids)
                 .query(rs -> {
                     long order = rs.getLong("order_record_id");
@@ -83,10 +89,14 @@ class RecordTraceService {
                     long run = rs.getLong("run_id");
                     String kind = rs.getString("match_kind");
                     String rule = rs.getString("rule_id");
-                    byRecord.computeIfAbsent(order, k -> new ArrayList<>())
-                            .add(new RecordTrace.TracedMatch(run, kind, rule, payment));
-                    byRecord.computeIfAbsent(payment, k -> new ArrayList<>())
-                            .add(new RecordTrace.TracedMatch(run, kind, rule, order));
+                    String version = rs.getString("rules_version");
+                    String basis = rs.getString("basis");
+                    String tolerance = RecordTrace.money(rs.getBigDecimal("tolerance"));
+                    OffsetDateTime superseded = at(rs.getObject("superseded_at", LocalDateTime.class));
+                    byRecord.computeIfAbsent(order, k -> new ArrayList<>()).add(new RecordTrace.TracedMatch(run, kind,
+                            rule, version, basis, tolerance, payment, superseded));
+                    byRecord.computeIfAbsent(payment, k -> new ArrayList<>()).add(new RecordTrace.TracedMatch(run, kind,
+                            rule, version, basis, tolerance, order, superseded));
                 });
         return byRecord;
     }
@@ -95,13 +105,15 @@ class RecordTraceService {
     private Map<Long, List<RecordTrace.TracedDiscrepancy>> discrepancies(Set<Long> ids) {
         Map<Long, List<RecordTrace.TracedDiscrepancy>> byRecord = new HashMap<>();
         jdbc.sql("""
-                SELECT id, run_id, type, rule_id, expected, actual, difference, status, decision, decision_comment,
-                       decided_by, decided_at, record_id, counter_record_id
+                SELECT id, run_id, type, rule_id, rules_version, basis, tolerance, expected, actual, difference, status,
+                       decision, decision_comment, decided_by, decided_at, record_id, counter_record_id
                 FROM recon_discrepancy WHERE record_id IN (:ids) OR counter_record_id IN (:ids) ORDER BY id""")
                 .param("ids", ids)
                 .query(rs -> {
                     var d = new RecordTrace.TracedDiscrepancy(rs.getLong("id"), rs.getLong("run_id"),
-                            rs.getString("type"), rs.getString("rule_id"), RecordTrace.money(rs.getBigDecimal("expected")),
+                            rs.getString("type"), rs.getString("rule_id"), rs.getString("rules_version"),
+                            rs.getString("basis"), RecordTrace.money(rs.getBigDecimal("tolerance")),
+                            RecordTrace.money(rs.getBigDecimal("expected")),
                             RecordTrace.money(rs.getBigDecimal("actual")),
                             RecordTrace.money(rs.getBigDecimal("difference")), rs.getString("status"),
                             rs.getString("decision"), rs.getString("decision_comment"), rs.getString("decided_by"),
@@ -111,6 +123,39 @@ class RecordTraceService {
                     if (!rs.wasNull()) {
                         byRecord.computeIfAbsent(counter, k -> new ArrayList<>()).add(d);
                     }
+                });
+        return byRecord;
+    }
+
+    /** Each proposal listed under both of its records, naming the other one. */
+    private Map<Long, List<RecordTrace.TracedProposal>> proposals(Set<Long> ids) {
+        Map<Long, List<RecordTrace.TracedProposal>> byRecord = new HashMap<>();
+        jdbc.sql("""
+                SELECT id, run_id, confidence, rule_id, basis, status, decided_by, decision_comment, order_record_id,
+                       payment_record_id
+                FROM recon_proposal WHERE order_record_id IN (:ids) OR payment_record_id IN (:ids) ORDER BY id""")
+                .param("ids", ids)
+                .query(rs -> {
+                    long order = rs.getLong("order_record_id");
+                    long payment = rs.getLong("payment_record_id");
+                    for (long[] sides : new long[][] {{order, payment}, {payment, order}}) {
+                        byRecord.computeIfAbsent(sides[0], k -> new ArrayList<>()).add(new RecordTrace.TracedProposal(
+                                rs.getLong("id"), rs.getLong("run_id"), rs.getBigDecimal("confidence").toPlainString(),
+                                rs.getString("rule_id"), rs.getString("basis"), sides[1], rs.getString("status"),
+                                rs.getString("decided_by"), rs.getString("decision_comment")));
+                    }
+                });
+        return byRecord;
+    }
+
+    private Map<Long, RecordTrace.TracedPending> pending(Set<Long> ids) {
+        Map<Long, RecordTrace.TracedPending> byRecord = new HashMap<>();
+        jdbc.sql("SELECT record_id, since_date, run_id, resolved_run_id FROM recon_pending WHERE record_id IN (:ids)")
+                .param("ids", ids)
+                .query(rs -> {
+                    byRecord.put(rs.getLong("record_id"), new RecordTrace.TracedPending(
+                            rs.getObject("since_date", LocalDate.class), rs.getLong("run_id"),
+                            rs.getObject("resolved_run_id", Long.class)));
                 });
         return byRecord;
     }

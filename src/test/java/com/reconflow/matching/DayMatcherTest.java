@@ -2,8 +2,10 @@ package com.reconflow.matching;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.reconflow.ingest.RecordKind;
 import org.junit.jupiter.api.Test;
@@ -346,6 +348,154 @@ class DayMatcherTest {
         DayResult result = matcher.match(day, List.of(order));
         assertThat(result.pending()).isEmpty();
         assertThat(single(result).type()).isEqualTo(DiscrepancyType.MISSING_PAYMENT);
+    }
+
+    // ---- fallback proposals ---------------------------------------------------------------------
+
+    @Test
+    void anOrderAndAPaymentThatOnlyLookAlikeAreProposedNotMatchedNorRaised() {
+        LocalDate day = LocalDate.of(2026, 11, 20);
+        LedgerEntry order = timed(RecordKind.ORDER, "jd", "J100", null, "128.00", "wechatpay", day.atTime(14, 2, 10));
+        // The merchant order no. was mistyped at the till: no key finds the order.
+        LedgerEntry payment = timed(RecordKind.PAYMENT, "wechatpay", "J1O0", "W100", "128.00", null,
+                day.atTime(14, 3, 10));
+
+        DayResult result = matcher.match(day, List.of(order, payment));
+
+        assertThat(result.findings()).isEmpty();
+        assertThat(result.matches()).isEmpty();
+        assertThat(result.proposals()).singleElement().satisfies(p -> {
+            assertThat(p.order()).isEqualTo(order);
+            assertThat(p.payment()).isEqualTo(payment);
+            assertThat(p.ruleId()).isEqualTo(DayMatcher.FALLBACK_RULE);
+            // One minute of a ten-minute window: 0.6 + 0.4 × 0.9.
+            assertThat(p.confidence()).isEqualByComparingTo("0.96");
+            assertThat(p.basis()).contains("amount=128.00", "provider=wechatpay", "60 s apart");
+        });
+    }
+
+    @Test
+    void twoLookAlikeCandidatesMakeNoProposal() {
+        LocalDate day = LocalDate.of(2026, 11, 20);
+        LedgerEntry order = timed(RecordKind.ORDER, "jd", "J200", null, "59.00", "alipay", day.atTime(9, 0));
+        LedgerEntry first = timed(RecordKind.PAYMENT, "alipay", "X1", "A1", "59.00", null, day.atTime(9, 1));
+        LedgerEntry second = timed(RecordKind.PAYMENT, "alipay", "X2", "A2", "59.00", null, day.atTime(9, 2));
+
+        DayResult result = matcher.match(day, List.of(order, first, second));
+
+        assertThat(result.proposals()).isEmpty();
+        assertThat(result.findings()).extracting(Finding::type).containsExactlyInAnyOrder(
+                DiscrepancyType.MISSING_PAYMENT, DiscrepancyType.MISSING_ORDER, DiscrepancyType.MISSING_ORDER);
+    }
+
+    @Test
+    void anotherAmountProviderOrTimeOutsideTheWindowMakesNoProposal() {
+        LocalDate day = LocalDate.of(2026, 11, 20);
+        LedgerEntry order = timed(RecordKind.ORDER, "jd", "J300", null, "59.00", "alipay", day.atTime(9, 0));
+        List<LedgerEntry> unlike = List.of(
+                timed(RecordKind.PAYMENT, "alipay", "X3", "A3", "59.01", null, day.atTime(9, 1)),
+                timed(RecordKind.PAYMENT, "wechatpay", "X4", "W4", "59.00", null, day.atTime(9, 1)),
+                timed(RecordKind.PAYMENT, "alipay", "X5", "A5", "59.00", null, day.atTime(9, 10, 1)));
+        for (LedgerEntry payment : unlike) {
+            DayResult result = matcher.match(day, List.of(order, payment));
+            assertThat(result.proposals()).as(payment.toString()).isEmpty();
+            assertThat(result.findings()).hasSize(2);
+        }
+    }
+
+    @Test
+    void anOrderNamingAnotherSerialIsProposedOnlyWhenVeryClose() {
+        LocalDate day = LocalDate.of(2026, 11, 20);
+        LedgerEntry order = timed(RecordKind.ORDER, "jd", "J400", "W-OTHER", "77.00", "wechatpay", day.atTime(10, 0));
+        LedgerEntry close = timed(RecordKind.PAYMENT, "wechatpay", "X6", "W6", "77.00", null, day.atTime(10, 0, 30));
+        LedgerEntry later = timed(RecordKind.PAYMENT, "wechatpay", "X7", "W7", "77.00", null, day.atTime(10, 6));
+
+        assertThat(matcher.match(day, List.of(order, close)).proposals()).singleElement()
+                .satisfies(p -> assertThat(p.confidence()).isEqualByComparingTo("0.68"));
+        // 0.6 + 0.4 × 0.4 − 0.3 = 0.46: under the 0.60 minimum, so both are raised.
+        DayResult result = matcher.match(day, List.of(order, later));
+        assertThat(result.proposals()).isEmpty();
+        assertThat(result.findings()).hasSize(2);
+    }
+
+    // ---- people's pairs ----------------------------------------------------------------------
+
+    @Test
+    void aPairAPersonLinkedIsMatchedWhateverTheKeysSay() {
+        LedgerEntry order = order("J500", null, "66.00", "PAID", "alipay");
+        LedgerEntry payment = payment("alipay", "SOMETHING-ELSE", "A500", "66.00");
+
+        DayResult result = matcher.match(null, List.of(order, payment), Map.of(),
+                new ManualPairs(Set.of(new RecordPair(order.id(), payment.id())), Set.of()));
+
+        assertThat(result.findings()).isEmpty();
+        assertThat(result.matches()).singleElement().satisfies(m -> {
+            assertThat(m.kind()).isEqualTo(MatchKind.MANUAL);
+            assertThat(m.ruleId()).isEqualTo(DayMatcher.MANUAL_RULE);
+        });
+    }
+
+    @Test
+    void aLinkedPairOfDifferentAmountsIsStillAnAmountMismatch() {
+        LedgerEntry order = order("J600", null, "66.00", "PAID", "alipay");
+        LedgerEntry payment = payment("alipay", "ELSE", "A600", "60.00");
+
+        DayResult result = matcher.match(null, List.of(order, payment), Map.of(),
+                new ManualPairs(Set.of(new RecordPair(order.id(), payment.id())), Set.of()));
+
+        assertThat(single(result).type()).isEqualTo(DiscrepancyType.AMOUNT_MISMATCH);
+        assertThat(single(result).ruleId()).isEqualTo(DayMatcher.MANUAL_RULE);
+    }
+
+    @Test
+    void aPaymentLinkedToTwoOrdersCoversThemTogether() {
+        LedgerEntry first = order("J701", null, "10.00", "PAID", "alipay");
+        LedgerEntry second = order("J702", null, "15.00", "PAID", "alipay");
+        LedgerEntry payment = payment("alipay", "BASKET", "A700", "25.00");
+
+        DayResult result = matcher.match(null, List.of(first, second, payment), Map.of(), new ManualPairs(
+                Set.of(new RecordPair(first.id(), payment.id()), new RecordPair(second.id(), payment.id())),
+                Set.of()));
+
+        assertThat(result.findings()).isEmpty();
+        assertThat(result.matches()).extracting(Match::order).containsExactly(first, second);
+    }
+
+    @Test
+    void aPairAPersonSeparatedIsNeitherMatchedByKeyNorProposed() {
+        LocalDate day = LocalDate.of(2026, 11, 20);
+        LedgerEntry order = timed(RecordKind.ORDER, "jd", "J800", null, "40.00", "alipay", day.atTime(11, 0));
+        LedgerEntry payment = timed(RecordKind.PAYMENT, "alipay", "J800", "A800", "40.00", null, day.atTime(11, 1));
+
+        DayResult result = matcher.match(day, List.of(order, payment), Map.of(),
+                new ManualPairs(Set.of(), Set.of(new RecordPair(order.id(), payment.id()))));
+
+        assertThat(result.matches()).isEmpty();
+        assertThat(result.proposals()).isEmpty();
+        assertThat(result.findings()).extracting(Finding::type).containsExactlyInAnyOrder(
+                DiscrepancyType.MISSING_PAYMENT, DiscrepancyType.MISSING_ORDER);
+    }
+
+    @Test
+    void everyMatchAndFindingNamesItsKeyAndTolerance() {
+        LedgerEntry order = order("J900", null, "30.00", "PAID", "alipay");
+        LedgerEntry payment = payment("alipay", "J900", "A900", "30.01");
+        LedgerEntry alone = order("J901", "W901", "12.00", "PAID", "wechatpay");
+
+        DayResult result = matcher.match(List.of(order, payment, alone));
+
+        assertThat(result.matches()).singleElement().satisfies(m -> {
+            assertThat(m.kind()).isEqualTo(MatchKind.ROUNDING);
+            assertThat(m.basis()).isEqualTo("order_no=J900");
+            assertThat(m.tolerance()).isEqualByComparingTo("0.01");
+        });
+        assertThat(single(result).basis()).isEqualTo("order_no=J901, txn_id=W901");
+    }
+
+    private LedgerEntry timed(RecordKind kind, String source, String orderNo, String txnId, String amount,
+                              String method, LocalDateTime at) {
+        return new LedgerEntry(nextId++, kind, source, orderNo, txnId, new BigDecimal(amount), "PAID", method, null,
+                null, null, at);
     }
 
     private LedgerEntry payout(String reference, String amount) {
