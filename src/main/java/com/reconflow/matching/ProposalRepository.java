@@ -23,9 +23,8 @@ public class ProposalRepository {
             p.decision_comment, o.id AS order_id, o.source AS order_source, o.order_no, o.amount AS order_amount,
             o.occurred_at AS order_at, y.id AS payment_id, y.source AS payment_source, y.order_no AS payment_order_no,
             y.txn_id AS payment_txn_id, y.amount AS payment_amount, y.occurred_at AS payment_at""";
-    private static final String FROM = """
-             FROM recon_proposal p JOIN recon_record o ON o.id = p.order_record_id
-             JOIN recon_record y ON y.id = p.payment_record_id""";
+    private static final String FROM = " FROM recon_proposal p JOIN recon_record o ON o.id = p.order_record_id"
+            + " JOIN recon_record y ON y.id = p.payment_record_id";
 
     private final JdbcClient jdbc;
 
