@@ -59,7 +59,7 @@ class DemoDaySeeder implements ApplicationRunner {
         } catch (DuplicateKeyException anotherNodeSeeds) {
             return;
         }
-        DemoDay day = new DemoDayGenerator().generate(yesterday, SEED);
+        DemoDay day = new SyntheticDayGenerator().generate(yesterday, SEED);
         day.files().forEach(this::drop);
         List<String> sources = day.files().stream().map(DemoFile::source).distinct().sorted().toList();
         runs.start(yesterday, sources, "demo");

@@ -1,15 +1,8 @@
 package com.reconflow.demo;
 
 /**
- * A discrepancy deliberately planted in a demo day, as reconciliation should report it.
- *
- * @param type    {@code MISSING_PAYMENT}, {@code MISSING_ORDER}, {@code AMOUNT_MISMATCH},
- *                {@code DUPLICATE_PAYMENT}, {@code STATUS_CONFLICT}, {@code REFUND_MISSING},
- *                {@code REFUND_AMOUNT_MISMATCH} or {@code REFUND_UNEXPECTED}
- * @param orderNo the channel order number (for {@code MISSING_ORDER} and {@code REFUND_UNEXPECTED}: the
- *                provider row's merchant order number)
- * @param txnId   the provider transaction id involved (for refunds: the refunded payment's), or null where
- *                no single provider row is meant ({@code MISSING_PAYMENT}, {@code REFUND_MISSING})
+ * A discrepancy deliberately planted in a generated day, as reconciliation should report it: its
+ * code and the order number and transaction id the run stores with it (see {@link ExpectedCase}).
  */
 public record ExpectedDiscrepancy(String type, String orderNo, String txnId) {
 
@@ -21,4 +14,6 @@ public record ExpectedDiscrepancy(String type, String orderNo, String txnId) {
     public static final String REFUND_MISSING = "REFUND_MISSING";
     public static final String REFUND_AMOUNT_MISMATCH = "REFUND_AMOUNT_MISMATCH";
     public static final String REFUND_UNEXPECTED = "REFUND_UNEXPECTED";
+    public static final String FEE_MISMATCH = "FEE_MISMATCH";
+    public static final String PAYOUT_MISMATCH = "PAYOUT_MISMATCH";
 }

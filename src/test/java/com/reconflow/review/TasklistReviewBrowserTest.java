@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.reconflow.demo.DemoDay;
-import com.reconflow.demo.DemoDayGenerator;
+import com.reconflow.demo.SyntheticDayGenerator;
 import com.reconflow.demo.DemoFile;
 import com.reconflow.support.Api;
 import com.reconflow.support.H2AppTest;
@@ -160,7 +160,7 @@ class TasklistReviewBrowserTest extends H2AppTest {
 
     @SuppressWarnings("unchecked")
     private long startRunAndDropTheDaysFiles() {
-        DemoDay demo = new DemoDayGenerator().generate(DAY, 7L);
+        DemoDay demo = new SyntheticDayGenerator().generate(DAY, 7L);
         List<String> sources = demo.files().stream().map(DemoFile::source).distinct().toList();
         ResponseEntity<Map> started = finance.post("/api/runs",
                 Map.of("businessDate", DAY.toString(), "sources", sources), Map.class);

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.reconflow.demo.DemoDay;
-import com.reconflow.demo.DemoDayGenerator;
+import com.reconflow.demo.SyntheticDayGenerator;
 import com.reconflow.demo.DemoFile;
 import com.reconflow.demo.ExpectedDiscrepancy;
 import com.reconflow.support.Api;
@@ -45,7 +45,7 @@ interface EndToEndReconciliation {
     @SuppressWarnings("unchecked")
     default void aDayDroppedInTheInboxIsMatchedReviewedAndArchived() throws Exception {
         LocalDate day = LocalDate.of(2026, 11, 20);
-        DemoDay demo = new DemoDayGenerator().generate(day, 42L);
+        DemoDay demo = new SyntheticDayGenerator().generate(day, 42L);
         Api finance = Api.as(rest(), "finance");
 
         List<String> sources = demo.files().stream().map(DemoFile::source).distinct().toList();
