@@ -39,7 +39,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void theDemoDayGeneratorIsPlainJava() {
+    void theSyntheticDayGeneratorIsPlainJava() {
         noClasses().that().resideInAPackage("com.reconflow.demo..")
                 .and().doNotHaveSimpleName("DemoDaySeeder")
                 .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)

@@ -26,7 +26,7 @@ import com.reconflow.demo.DayModel.CarriedPayment;
  * <p>Most orders are ordinary sales, paid once and matched one to one. Among them, in proportion to
  * the day's size, it plants every kind of match that needs no people (split and combined payments,
  * rounding differences, refunds, cancelled and cash orders, late orders whose payment is booked after
- * midnight) and every discrepancy code of the contract; optionally pairs only a fallback rule can find.
+ * midnight), every discrepancy code of the contract, and pairs only the fallback rule can propose.
  *
  * <p>Deterministic: the same date, seed and size give the same bytes. Time and memory grow linearly
  * with the size; {@link #writeTo} streams a day of a million orders to disk in seconds.
@@ -40,8 +40,9 @@ public final class SyntheticDayGenerator {
 
     private final boolean proposals;
 
+    /** A generator planting every case, pairs for the fallback rule included. */
     public SyntheticDayGenerator() {
-        this(false);
+        this(true);
     }
 
     private SyntheticDayGenerator(boolean proposals) {
@@ -49,12 +50,12 @@ public final class SyntheticDayGenerator {
     }
 
     /**
-     * Also plants orders whose payment carries a mistyped merchant order number and which the order
-     * shows no serial for: no key joins them, only the fallback rule (same amount and provider, the
-     * payment within minutes after the order) proposes the pair. Off by default.
+     * Leaves out the orders whose payment carries a mistyped merchant order number (and which show no
+     * serial): pairs that only the fallback rule (same amount and provider, minutes apart) proposes,
+     * and that a matcher without it raises as a missing payment and a missing order.
      */
-    public SyntheticDayGenerator withProposals() {
-        return new SyntheticDayGenerator(true);
+    public SyntheticDayGenerator withoutProposals() {
+        return new SyntheticDayGenerator(false);
     }
 
     /** A demo-sized day (about 300 orders). */
@@ -99,7 +100,7 @@ public final class SyntheticDayGenerator {
     /**
      * Writes a day straight to disk, streaming: the files as {@code <dir>/<source>/<file name>} (the
      * inbox layout) and the ground truth ({@value GroundTruth#CASES_FILE},
-     * {@value GroundTruth#TOTALS_FILE}) in {@code dir} itself. Default options (no proposals).
+     * {@value GroundTruth#TOTALS_FILE}) in {@code dir} itself. Every case planted.
      */
     public static GroundTruth writeTo(Path dir, LocalDate businessDate, long seed, int orders) {
         return new SyntheticDayGenerator().write(dir, businessDate, seed, orders);

@@ -27,8 +27,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Generated days of several sizes and seeds, read by the real parsers and matched in memory, come
  * out exactly as their ground truth says: the same discrepancies (code, keys and amounts), each
- * planted match of its kind, the late orders pending, and every other order and payment in a
- * one-to-one match.
+ * planted match of its kind, the fallback's proposals, the late orders pending, and every other
+ * order and payment in a one-to-one match.
  */
 class SyntheticDaysMatchExactlyTest {
 
@@ -89,6 +89,19 @@ class SyntheticDaysMatchExactlyTest {
         assertThat(new SyntheticDayGenerator().generateDays(date, 2, 5L, 1000).get(0)).isEqualTo(day);
     }
 
+    /** Without the mistyped order numbers a matcher that has no fallback rule finds exactly the rest. */
+    @Test
+    void aDayWithoutProposalsHasNoPairsForTheFallbackRule() {
+        LocalDate date = LocalDate.of(2025, 5, 22);
+        DemoDay day = new SyntheticDayGenerator().withoutProposals().generate(date, 8L, 2000);
+        assertThat(day.truth().of(ExpectedCase.PROPOSED)).isEmpty();
+        List<LedgerEntry> records = GeneratedDayRecords.read(day, new AtomicLong());
+        DayResult result = matcher.match(date, records, Map.of());
+        assertThat(result.proposals()).isEmpty();
+        assertThat(result.findings()).extracting(Raised::of).containsExactlyInAnyOrderElementsOf(
+                day.truth().of(ExpectedCase.DISCREPANCY).stream().map(Raised::of).toList());
+    }
+
     // ---- the comparison ------------------------------------------------------------------------
 
     private static void assertRecordsAsTheTotalsSay(GroundTruth truth, List<LedgerEntry> records) {
@@ -108,11 +121,21 @@ class SyntheticDaysMatchExactlyTest {
     private static void assertComesOutAsTheTruthSays(GroundTruth truth, List<LedgerEntry> records, DayResult result) {
         assertThat(result.findings()).extracting(Raised::of).as("discrepancies")
                 .containsExactlyInAnyOrderElementsOf(truth.of(ExpectedCase.DISCREPANCY).stream().map(Raised::of).toList());
+        assertThat(truth.total(ExpectedCase.PROPOSED, "PROPOSAL")).as("planted proposals").isPositive();
         for (String code : List.of("MISSING_PAYMENT", "MISSING_ORDER", "AMOUNT_MISMATCH", "DUPLICATE_PAYMENT",
                 "STATUS_CONFLICT", "REFUND_MISSING", "REFUND_UNEXPECTED", "REFUND_AMOUNT_MISMATCH", "FEE_MISMATCH",
                 "PAYOUT_MISMATCH")) {
             assertThat(truth.total(ExpectedCase.DISCREPANCY, code)).as("planted " + code).isPositive();
         }
+
+        assertThat(result.proposals()).extracting(p -> p.order().source() + " " + p.order().orderNo() + " "
+                        + p.payment().source() + " " + p.payment().txnId() + " " + p.payment().orderNo()).as("proposals")
+                .containsExactlyInAnyOrderElementsOf(truth.of(ExpectedCase.PROPOSED).stream().map(c -> c.source() + " "
+                        + c.orderNo() + " " + c.counterSource() + " " + c.txnId() + " " + c.counterOrderNo()).toList());
+        assertThat(result.proposals()).allSatisfy(p -> {
+            assertThat(p.ruleId()).isEqualTo(DayMatcher.FALLBACK_RULE);
+            assertThat(p.confidence()).isGreaterThanOrEqualTo(MatchingRules.defaults().fallbackMinConfidence());
+        });
 
         assertThat(result.pending()).extracting(p -> p.entry().source() + " " + p.entry().orderNo()).as("pending")
                 .containsExactlyInAnyOrderElementsOf(truth.of(ExpectedCase.PENDING).stream()
