@@ -76,6 +76,16 @@ class RunRepository {
                 .param(businessDate).query(String.class).list());
     }
 
+    /** The sources that delivered a credit with one of these payout references (a bank statement). */
+    Set<String> sourcesCrediting(List<String> payoutReferences) {
+        if (payoutReferences.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("SELECT DISTINCT source FROM recon_record WHERE order_no IN (:references) "
+                        + "AND kind = 'PAYOUT'")
+                .param("references", payoutReferences).query(String.class).list());
+    }
+
     RunCounts counts(Run run) {
         long records = count("SELECT COUNT(*) FROM recon_record WHERE business_date = ?", run.businessDate());
         // A record may be in several matches (an order with its payment and its refund): count records.

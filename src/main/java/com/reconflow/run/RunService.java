@@ -12,6 +12,7 @@ import com.reconflow.ingest.RecordsImported;
 import com.reconflow.matching.DayMatching;
 import com.reconflow.matching.DayResult;
 import com.reconflow.matching.ManualPairRepository;
+import com.reconflow.matching.MatchingRules;
 import com.reconflow.matching.ProposalRepository;
 import com.reconflow.matching.RecordPair;
 import com.reconflow.matching.StoredProposal;
@@ -116,12 +117,21 @@ public class RunService {
         return runs.counts(run);
     }
 
-    /** Ready when every expected source delivered for the day, or when the collection window is over. */
+    /**
+     * Ready when every expected source delivered for the day, or when the collection window is over.
+     * A bank's statement comes the day after and carries that day's date: it has delivered for the day
+     * when it holds a credit of the day's settlement.
+     */
     @Transactional
     public Collection collect(long runId) {
         Run run = get(runId);
         Set<String> missing = new TreeSet<>(run.sources());
         missing.removeAll(runs.sourcesImported(run.businessDate()));
+        if (!missing.isEmpty()) {
+            MatchingRules rules = dayMatching.rules();
+            missing.removeAll(runs.sourcesCrediting(rules.payoutReferences().keySet().stream().sorted()
+                    .map(provider -> rules.payoutReference(provider, run.businessDate())).toList()));
+        }
         boolean windowOver = clock.instant().isAfter(run.startedAt().plus(properties.run().collectionWindow()));
         if (!missing.isEmpty() && windowOver) {
             log.warn("Run #{} for {} stops waiting for {}: collection window over", runId, run.businessDate(), missing);
