@@ -323,7 +323,7 @@ final class DayModel {
 
     /** Paid in cash at the till: no provider row is due. */
     private void cashSale() {
-        int o = newOrder(Channel.POS, CASH, second(FIRST_SECOND, LAST_SECOND), 0);
+        int o = newOrder(Channel.POS, CASH, plantedSecond(), 0);
         plant(NONE, "CASH", "CASH_SALE", o, -1, -1, NO_AMOUNT, NO_AMOUNT);
     }
 
@@ -795,6 +795,11 @@ final class DayModel {
         cases.add(new ExpectedCase(date, DISCREPANCY, "PAYOUT_MISMATCH", "SHORT_PAYOUT", "bank",
                 payoutReference(shortProvider), bankReference(shortProvider), shortProvider.source, null,
                 money(net[shortProvider.ordinal()]), money(credited[shortProvider.ordinal()])));
+
+        // grouped by outcome and kind, in the order they were planted within each
+        List<String> outcomes = List.of(MATCH, PENDING, PROPOSED, DISCREPANCY, NONE);
+        cases.sort(java.util.Comparator.comparingInt((ExpectedCase c) -> outcomes.indexOf(c.outcome()))
+                .thenComparing(ExpectedCase::kind));
 
         Map<String, Long> totals = new LinkedHashMap<>();
         long[] exportedOrders = new long[Channel.values().length];
