@@ -23,8 +23,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * On the very first start of a demo installation, drops yesterday's channel files into the inbox
- * and starts that day's run, so a newcomer finds real discrepancy tasks in Tasklist a minute later.
+ * On the very first start of a demo installation, drops yesterday's files into the inbox (the
+ * channels' orders, the providers' bills, and today's bank statement with yesterday's payouts) and
+ * starts that day's run waiting for all of them, so a newcomer finds real discrepancy tasks in
+ * Tasklist a minute later.
  */
 @Component
 @Profile("demo")
@@ -63,8 +65,9 @@ class DemoDaySeeder implements ApplicationRunner {
         day.files().forEach(this::drop);
         List<String> sources = day.files().stream().map(DemoFile::source).distinct().sorted().toList();
         runs.start(yesterday, sources, "demo");
-        log.info("Demo: dropped {} files for {} into {} with {} genuine discrepancies; its run has started",
-                day.files().size(), yesterday, properties.inbox().dir().toAbsolutePath(), day.discrepancies().size());
+        log.info("Demo: dropped {} files for {} into {} with {} genuine discrepancies and {} proposals to confirm; "
+                        + "its run has started", day.files().size(), yesterday, properties.inbox().dir().toAbsolutePath(),
+                day.discrepancies().size(), day.truth().of(ExpectedCase.PROPOSED).size());
     }
 
     private boolean firstStart() {

@@ -132,9 +132,11 @@ interface EndToEndReconciliation {
         });
         String jdOrders = new String(demo.files().stream().filter(f -> f.source().equals("jd")).findFirst()
                 .orElseThrow().content(), java.nio.charset.StandardCharsets.UTF_8);
+        Set<String> planted = new HashSet<>();
+        demo.truth().cases().forEach(c -> planted.add(c.orderNo()));
         String cleanOrder = jdOrders.lines().skip(1).filter(line -> line.contains(",PAID,"))
                 .map(line -> line.split(",")[0])
-                .filter(no -> demo.discrepancies().stream().noneMatch(d -> no.equals(d.orderNo())))
+                .filter(no -> !planted.contains(no))
                 .findFirst().orElseThrow();
         List<Map<String, Object>> clean = (List<Map<String, Object>>) finance
                 .getJson("/api/records?orderNo=" + cleanOrder).get("records");
