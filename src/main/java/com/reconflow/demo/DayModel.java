@@ -150,8 +150,8 @@ final class DayModel {
     private List<CarriedPayment> carried;
 
     /**
-     * A case as planted, by row index; {@code expected}/{@code actual} in cents, {@code NO_AMOUNT} for none.
-     * {@code payment} is the payment (or for refund cases the refund) the case is about, -1 for none.
+     * A case as planted, by row index: the order, and the payment and refund it is about (-1 for
+     * none); {@code expected}/{@code actual} in cents, {@code NO_AMOUNT} for none.
      */
     private record Planted(String outcome, String kind, String scenario, int order, int payment, int refund,
                            long expected, long actual) {
