@@ -22,6 +22,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.reconflow.config.Db;
 import com.reconflow.config.ReconProperties;
 import com.reconflow.ingest.RecordKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -30,7 +32,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class DayMatching {
 
+    private static final Logger log = LoggerFactory.getLogger(DayMatching.class);
     private static final int BATCH_SIZE = 1000;
+    /** How many days after a business day its settlement may reach the bank statement. */
+    private static final int SETTLEMENT_DAYS = 7;
     private static final TypeReference<Map<String, String>> ATTRIBUTES = new TypeReference<>() {
     };
 
@@ -77,15 +82,17 @@ public class DayMatching {
      * and after late data changes only what that data touches. The caller holds the run's lock.
      */
     public DayResult matchDay(long runId, LocalDate businessDate) {
+        long started = System.nanoTime();
         // Orders and the providers' records are read side by side: reading is most of a big day's cost.
         CompletableFuture<List<LedgerEntry>> orders = CompletableFuture.supplyAsync(() ->
                 load("recon_record r WHERE r.business_date = ? AND r.kind = 'ORDER'", businessDate), loaders);
         List<LedgerEntry> records = new ArrayList<>(
                 load("recon_record r WHERE r.business_date = ? AND r.kind <> 'ORDER'", businessDate));
         records.addAll(orders.join());
-        // The bank credits the day's settlements later (T+1): those credits name the day.
-        records.addAll(load("recon_record r WHERE r.kind = 'PAYOUT' AND r.order_no LIKE ? AND r.business_date <> ?",
-                "%" + MatchingRules.settlementSuffix(businessDate), businessDate));
+        // The bank credits the day's settlements later (T+1, later over holidays): those credits name the day.
+        records.addAll(load("recon_record r WHERE r.business_date > ? AND r.business_date <= ? AND r.kind = 'PAYOUT' "
+                        + "AND r.order_no LIKE ?", businessDate, businessDate.plusDays(SETTLEMENT_DAYS),
+                "%" + MatchingRules.settlementSuffix(businessDate)));
         // Carried from earlier days: still waiting, or resolved by this very run when it matched before.
         Map<Long, LocalDate> carried = new HashMap<>();
         String carriedRows = "resolved_run_id IS NULL OR resolved_run_id = ?";
@@ -97,11 +104,16 @@ public class DayMatching {
         records.addAll(load("recon_record r JOIN recon_pending p ON p.record_id = r.id "
                 + "WHERE p.since_date < ? AND (p.resolved_run_id IS NULL OR p.resolved_run_id = ?)", businessDate, runId));
 
+        long loaded = System.nanoTime();
         DayResult result = matcher.match(businessDate, records, carried, manualPairs.of(runId));
+        long matched = System.nanoTime();
         Instant now = clock.instant();
         keepMatches(runId, result.matches(), now);
         keepPending(runId, businessDate, result.pending(), carried.keySet());
         proposals.keep(runId, rules.version(), result.proposals(), now);
+        log.info("Matched {}: {} records read in {} ms, matched in {} ms, {} matches stored in {} ms", businessDate,
+                records.size(), (loaded - started) / 1_000_000, (matched - loaded) / 1_000_000, result.matches().size(),
+                (System.nanoTime() - matched) / 1_000_000);
         return result;
     }
 

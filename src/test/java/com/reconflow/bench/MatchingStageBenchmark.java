@@ -84,7 +84,7 @@ public final class MatchingStageBenchmark {
     private static ConfigurableApplicationContext start(String db, Path work) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--recon.demo.data=false",
                 "--camunda.bpm.job-execution.enabled=false", "--recon.inbox.dir=" + work.resolve("inbox"),
-                "--logging.level.root=WARN"));
+                "--logging.level.root=WARN", "--logging.level.com.reconflow.matching=INFO"));
         if ("mysql".equals(db)) {
             args.addAll(List.of("--spring.profiles.active=demo,mysql",
                     "--spring.datasource.url=jdbc:mysql://127.0.0.1:3306/reconflow_bench_match?createDatabaseIfNotExist=true"
