@@ -20,6 +20,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.reconflow.config.Db;
+import com.reconflow.config.MultiRowInsert;
 import com.reconflow.config.ReconProperties;
 import com.reconflow.ingest.RecordKind;
 import org.slf4j.Logger;
@@ -131,19 +132,17 @@ public class DayMatching {
                 fresh.add(m);
             }
         }
-        jdbcTemplate.batchUpdate("""
-                INSERT INTO recon_match (run_id, match_kind, rule_id, rules_version, basis, tolerance, order_record_id,
-                                         payment_record_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", fresh, BATCH_SIZE, (ps, m) -> {
-            ps.setLong(1, runId);
-            ps.setString(2, m.kind().name());
-            ps.setString(3, m.ruleId());
-            ps.setString(4, rules.version());
-            ps.setString(5, Db.clip(m.basis(), 300));
-            ps.setBigDecimal(6, m.tolerance());
-            ps.setLong(7, m.order().id());
-            ps.setLong(8, m.payment().id());
-        });
+        new MultiRowInsert<Match>("recon_match", List.of("run_id", "match_kind", "rule_id", "rules_version", "basis",
+                "tolerance", "order_record_id", "payment_record_id"), (ps, at, m) -> {
+            ps.setLong(at + 1, runId);
+            ps.setString(at + 2, m.kind().name());
+            ps.setString(at + 3, m.ruleId());
+            ps.setString(at + 4, rules.version());
+            ps.setString(at + 5, Db.clip(m.basis(), 300));
+            ps.setBigDecimal(at + 6, m.tolerance());
+            ps.setLong(at + 7, m.order().id());
+            ps.setLong(at + 8, m.payment().id());
+        }).insert(jdbcTemplate, fresh);
         jdbcTemplate.batchUpdate("UPDATE recon_match SET superseded_at = ? WHERE id = ?",
                 stored.values().stream().sorted().toList(), BATCH_SIZE, (ps, id) -> {
                     ps.setObject(1, Db.utc(now));

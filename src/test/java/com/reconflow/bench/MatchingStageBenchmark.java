@@ -93,7 +93,7 @@ public final class MatchingStageBenchmark {
                     "--spring.datasource.username=root", "--spring.datasource.password="));
         } else {
             args.addAll(List.of("--spring.profiles.active=demo",
-                    "--spring.datasource.url=jdbc:h2:file:" + work.resolve("h2/bench")));
+                    "--spring.datasource.url=jdbc:h2:file:" + work.resolve("h2/bench") + System.getProperty("bench.h2", "")));
         }
         return new SpringApplicationBuilder(ReconFlowApplication.class).run(args.toArray(String[]::new));
     }
