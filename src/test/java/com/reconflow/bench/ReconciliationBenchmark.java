@@ -1,0 +1,194 @@
+package com.reconflow.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
+
+import com.reconflow.ReconFlowApplication;
+import com.reconflow.demo.ExpectedCase;
+import com.reconflow.demo.GroundTruth;
+import com.reconflow.demo.SyntheticDayGenerator;
+import com.reconflow.run.Run;
+import com.reconflow.run.RunService;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The whole way from files to discrepancies, as production runs it: a generated day (the eight
+ * files of the synthetic retailer, with its ground truth) dropped into the inbox of a running app
+ * whose run for the day waits for them; the inbox imports them, the run wakes, and its matching job
+ * stores matches and discrepancies. Prints, per size, the seconds to the last import committed
+ * (rows/s), the matching stage after it, the total, the peak heap, and whether the stored
+ * discrepancies are exactly the ground truth's. {@code -Dbench.sizes=10000,100000,1000000},
+ * {@code -Dbench.db=h2|mysql}; run under -Xmx2g by the {@code bench} profile.
+ */
+public final class ReconciliationBenchmark {
+
+    private static final LocalDate DAY = LocalDate.of(2025, 3, 3);
+
+    private ReconciliationBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String db = System.getProperty("bench.db", "h2");
+        Path work = Files.createTempDirectory("reconflow-e2e");
+        for (String size : System.getProperty("bench.sizes", "10000,100000,1000000").split(",")) {
+            run(db, work.resolve("orders-" + size.strip()), Integer.parseInt(size.strip()));
+        }
+    }
+
+    private static void run(String db, Path work, int orders) throws Exception {
+        long generating = System.nanoTime();
+        Path generated = work.resolve("generated");
+        GroundTruth truth = SyntheticDayGenerator.writeTo(generated, DAY, 20250303L, orders);
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(generated)) {
+            files = walk.filter(Files::isRegularFile).filter(f -> !f.getParent().equals(generated)).sorted().toList();
+        }
+        long rows = truth.totals().entrySet().stream().filter(t -> t.getKey().startsWith("records,"))
+                .mapToLong(Map.Entry::getValue).sum();
+        System.out.printf(Locale.ROOT, "%n%s, %,d orders: %d files, %,d rows generated in %.1f s%n", db, orders,
+                files.size(), rows, (System.nanoTime() - generating) / 1e9);
+
+        try (ConfigurableApplicationContext app = start(db, work)) {
+            JdbcClient jdbc = app.getBean(JdbcClient.class);
+            List<String> sources = files.stream().map(f -> f.getParent().getFileName().toString()).distinct().toList();
+            Run run = app.getBean(RunService.class).start(DAY, sources, "benchmark");
+            System.gc();
+            HeapSampler heap = new HeapSampler();
+            double cpuBefore = cpuSeconds();
+            long started = System.nanoTime();
+            for (Path file : files) {
+                Path folder = Files.createDirectories(work.resolve("inbox").resolve(file.getParent().getFileName()));
+                Files.move(file, folder.resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+            }
+            long imported = 0;
+            long matched;
+            while (true) {
+                if (imported == 0 && jdbc.sql("SELECT COUNT(*) FROM recon_import").query(Long.class).single() == files.size()) {
+                    imported = System.nanoTime();
+                }
+                if (jdbc.sql("SELECT COUNT(*) FROM recon_run WHERE id = ? AND matched_at IS NOT NULL").param(run.id())
+                        .query(Long.class).single() == 1) {
+                    matched = System.nanoTime();
+                    break;
+                }
+                if (System.nanoTime() - started > 1_800_000_000_000L) {
+                    throw new IllegalStateException("not matched within 30 minutes");
+                }
+                LockSupport.parkNanos(50_000_000);
+            }
+            double cpu = cpuSeconds() - cpuBefore;
+            long peak = heap.stop();
+            double importing = (imported - started) / 1e9;
+            double matching = (matched - imported) / 1e9;
+            double total = (matched - started) / 1e9;
+            long stored = jdbc.sql("SELECT COUNT(*) FROM recon_record").query(Long.class).single();
+            System.out.printf(Locale.ROOT, "  files -> records:        %6.1f s  %,9.0f rows/s (%,d rows stored)%n",
+                    importing, stored / importing, stored);
+            System.out.printf(Locale.ROOT, "  matching stage:          %6.1f s  %,9.0f records/s%n", matching,
+                    stored / matching);
+            System.out.printf(Locale.ROOT, "  files -> discrepancies:  %6.1f s  (app CPU %.0f s, peak heap %,d MiB of %,d)%n",
+                    total, cpu, peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
+            compare(jdbc, run.id(), truth);
+        }
+    }
+
+    /** The stored discrepancies against the ground truth, by code, order no. and transaction id. */
+    private static void compare(JdbcClient jdbc, long runId, GroundTruth truth) {
+        Map<String, Integer> expected = new HashMap<>();
+        truth.of(ExpectedCase.DISCREPANCY).forEach(c -> expected.merge(c.kind() + " " + c.orderNo() + " " + c.txnId()
+                + " " + plain(c.expected()) + " " + plain(c.actual()), 1, Integer::sum));
+        Map<String, Integer> found = new HashMap<>();
+        jdbc.sql("SELECT type, order_no, txn_id, expected, actual FROM recon_discrepancy WHERE run_id = ?").param(runId)
+                .query(rs -> {
+                    found.merge(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " "
+                            + plain(rs.getBigDecimal(4)) + " " + plain(rs.getBigDecimal(5)), 1, Integer::sum);
+                });
+        List<String> missed = new ArrayList<>();
+        expected.forEach((k, n) -> {
+            if (!n.equals(found.get(k))) {
+                missed.add(k);
+            }
+        });
+        List<String> unexpected = new ArrayList<>();
+        found.forEach((k, n) -> {
+            if (!n.equals(expected.get(k))) {
+                unexpected.add(k);
+            }
+        });
+        System.out.printf(Locale.ROOT, "  ground truth: %,d discrepancies planted, %,d stored: %s%n",
+                truth.of(ExpectedCase.DISCREPANCY).size(), found.values().stream().mapToInt(Integer::intValue).sum(),
+                missed.isEmpty() && unexpected.isEmpty() ? "exactly the ground truth"
+                        : "DIFFERENT, missed " + missed.stream().limit(5).toList() + " unexpected "
+                        + unexpected.stream().limit(5).toList());
+    }
+
+    private static String plain(BigDecimal amount) {
+        return amount == null ? null : amount.setScale(2).toPlainString();
+    }
+
+    private static ConfigurableApplicationContext start(String db, Path work) throws SQLException, IOException {
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--recon.demo.data=false",
+                "--recon.inbox.dir=" + work.resolve("inbox"), "--logging.level.root=WARN",
+                "--logging.level.com.reconflow.matching=INFO", "--logging.level.com.reconflow.run=INFO"));
+        if ("mysql".equals(db)) {
+            try (var c = DriverManager.getConnection("jdbc:mysql://127.0.0.1:3306/", "root", "");
+                 var s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS reconflow_bench_e2e");
+                s.execute("CREATE DATABASE reconflow_bench_e2e CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+            }
+            args.addAll(List.of("--spring.profiles.active=demo,mysql", "--RECON_DB_HOST=127.0.0.1",
+                    "--RECON_DB_NAME=reconflow_bench_e2e", "--RECON_DB_USER=root", "--RECON_DB_PASSWORD="));
+        } else {
+            args.addAll(List.of("--spring.profiles.active=demo",
+                    "--spring.datasource.url=jdbc:h2:file:" + work.resolve("h2/bench")));
+        }
+        return new SpringApplicationBuilder(ReconFlowApplication.class).run(args.toArray(String[]::new));
+    }
+
+    private static double cpuSeconds() {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        return os.getProcessCpuTime() / 1e9;
+    }
+
+    /** The most heap in use at once, sampled every 10 ms. */
+    private static final class HeapSampler {
+        private final AtomicLong peak = new AtomicLong();
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        HeapSampler() {
+            var memory = ManagementFactory.getMemoryMXBean();
+            thread = new Thread(() -> {
+                while (running) {
+                    peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                    LockSupport.parkNanos(10_000_000);
+                }
+            }, "heap-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        long stop() throws InterruptedException {
+            running = false;
+            thread.join();
+            return peak.get();
+        }
+    }
+}
