@@ -26,7 +26,7 @@ final class ImportBatch implements RecordSink {
     private final String source;
     private final String format;
 
-    private final Map<String, ImportRepository.KeyedRecord> pending = new LinkedHashMap<>();
+    private final Map<String, StoredRecord> pending = new LinkedHashMap<>();
     private final List<RowError> pendingRejects = new ArrayList<>();
     private final List<RowError> listedErrors = new ArrayList<>();
     private final Map<LocalDate, Long> recordsPerDay = new HashMap<>();
@@ -41,20 +41,51 @@ final class ImportBatch implements RecordSink {
         this.format = format;
     }
 
+    /**
+     * The record as it will be stored, or the reason it cannot be: a value too long for its column
+     * quarantines its row instead of failing the whole import.
+     */
+    static Object prepare(CanonicalRecord r) {
+        String naturalKey = NaturalKey.of(r);
+        for (String[] key : new String[][] {{"orderNo", r.orderNo()}, {"txnId", r.txnId()}, {"refundNo", r.refundNo()}}) {
+            if (key[1] != null && key[1].length() > MAX_KEY_LENGTH) {
+                return new RowError(r.lineNo(), key[0], key[0] + " is longer than " + MAX_KEY_LENGTH + " characters",
+                        truncate(r.rawLine()));
+            }
+        }
+        if (r.rawLine().length() > MAX_RAW_LINE_LENGTH) {
+            return new RowError(r.lineNo(), null, "the line is longer than " + MAX_RAW_LINE_LENGTH + " characters",
+                    truncate(r.rawLine()));
+        }
+        if (naturalKey.length() > NaturalKey.MAX_LENGTH) {
+            return new RowError(r.lineNo(), null, "its identifying values are too long", truncate(r.rawLine()));
+        }
+        String memo = r.attributes().get(RecordAttributes.MEMO);
+        if (memo != null && memo.length() > MAX_RAW_LINE_LENGTH) {
+            return new RowError(r.lineNo(), RecordAttributes.MEMO, RecordAttributes.MEMO + " is longer than "
+                    + MAX_RAW_LINE_LENGTH + " characters", truncate(r.rawLine()));
+        }
+        String refunded = RecordAttributes.refundedAmountProblem(r.attributes());
+        if (refunded != null) {
+            return new RowError(r.lineNo(), RecordAttributes.REFUNDED_AMOUNT, refunded, truncate(r.rawLine()));
+        }
+        return StoredRecord.of(r, naturalKey);
+    }
+
     @Override
     public void accept(CanonicalRecord record) {
-        String key = NaturalKey.of(record);
-        RowError invalid = checkLengths(record, key);
-        if (invalid != null) {
+        Object prepared = prepare(record);
+        if (prepared instanceof RowError invalid) {
             reject(invalid);
             return;
         }
-        ImportRepository.KeyedRecord earlier = pending.get(key);
+        StoredRecord stored = (StoredRecord) prepared;
+        StoredRecord earlier = pending.get(stored.naturalKey());
         if (earlier != null) {
-            reject(sameAs(record, earlier.record().lineNo()));
+            reject(sameAs(stored, earlier.record().lineNo()));
             return;
         }
-        pending.put(key, new ImportRepository.KeyedRecord(record, key));
+        pending.put(stored.naturalKey(), stored);
         if (pending.size() >= BATCH_SIZE) {
             flush();
         }
@@ -74,13 +105,13 @@ final class ImportBatch implements RecordSink {
 
     void flush() {
         Map<String, ImportRepository.KeyOwner> existing = imports.existingKeys(source, pending.keySet());
-        List<ImportRepository.KeyedRecord> fresh = new ArrayList<>(pending.size());
-        for (ImportRepository.KeyedRecord keyed : pending.values()) {
-            ImportRepository.KeyOwner owner = existing.get(keyed.naturalKey());
+        List<StoredRecord> fresh = new ArrayList<>(pending.size());
+        for (StoredRecord stored : pending.values()) {
+            ImportRepository.KeyOwner owner = existing.get(stored.naturalKey());
             if (owner == null) {
-                fresh.add(keyed);
+                fresh.add(stored);
             } else if (owner.importId() == importId) {
-                reject(sameAs(keyed.record(), owner.lineNo()));
+                reject(sameAs(stored, owner.lineNo()));
             } else {
                 duplicate++;
             }
@@ -117,27 +148,10 @@ final class ImportBatch implements RecordSink {
         return recordsPerDay;
     }
 
-    private static RowError sameAs(CanonicalRecord record, int line) {
+    private static RowError sameAs(StoredRecord stored, int line) {
+        CanonicalRecord record = stored.record();
         return new RowError(record.lineNo(), null, "the same " + record.kind().name().toLowerCase()
-                + " as line " + line + " of this file (" + NaturalKey.of(record) + ")", truncate(record.rawLine()));
-    }
-
-    /** A value too long for its column quarantines its row instead of failing the whole import. */
-    private static RowError checkLengths(CanonicalRecord r, String naturalKey) {
-        for (String[] key : new String[][] {{"orderNo", r.orderNo()}, {"txnId", r.txnId()}, {"refundNo", r.refundNo()}}) {
-            if (key[1] != null && key[1].length() > MAX_KEY_LENGTH) {
-                return new RowError(r.lineNo(), key[0], key[0] + " is longer than " + MAX_KEY_LENGTH + " characters",
-                        truncate(r.rawLine()));
-            }
-        }
-        if (r.rawLine().length() > MAX_RAW_LINE_LENGTH) {
-            return new RowError(r.lineNo(), null, "the line is longer than " + MAX_RAW_LINE_LENGTH + " characters",
-                    truncate(r.rawLine()));
-        }
-        if (naturalKey.length() > NaturalKey.MAX_LENGTH) {
-            return new RowError(r.lineNo(), null, "its identifying values are too long", truncate(r.rawLine()));
-        }
-        return null;
+                + " as line " + line + " of this file (" + stored.naturalKey() + ")", truncate(record.rawLine()));
     }
 
     private static String truncate(String s) {

@@ -1,6 +1,5 @@
 package com.reconflow.matching;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -11,9 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.reconflow.config.Db;
 import com.reconflow.config.ReconProperties;
 import com.reconflow.ingest.RecordKind;
@@ -25,20 +21,15 @@ import org.springframework.stereotype.Service;
 @Service
 public class DayMatching {
 
-    private static final TypeReference<Map<String, String>> ATTRIBUTES = new TypeReference<>() {
-    };
-
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
-    private final ObjectMapper json;
     private final MatchingRules rules;
     private final DayMatcher matcher;
     private final ZoneId zone;
 
-    DayMatching(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ObjectMapper json, ReconProperties properties) {
+    DayMatching(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ReconProperties properties) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
-        this.json = json;
         var m = properties.matching();
         this.rules = new MatchingRules(m.rulesVersion(), m.roundingTolerance(), m.feeRates(), m.feeTolerance(),
                 m.mergedPrefix(), m.mergedSeparator(), m.payoutReferences(), m.timingWindow(), m.timingDays());
@@ -104,33 +95,17 @@ public class DayMatching {
 
     private List<LedgerEntry> load(String fromWhere, Object... params) {
         return jdbc.sql("SELECT r.id, r.kind, r.source, r.order_no, r.txn_id, r.amount, r.status, r.payment_method, "
-                        + "r.fee, r.attributes, r.occurred_at FROM " + fromWhere + " ORDER BY r.id")
+                        + "r.fee, r.refunded_amount, r.memo, r.occurred_at FROM " + fromWhere + " ORDER BY r.id")
                 .params(params)
                 .query((rs, n) -> {
-                    Map<String, String> attributes = attributes(rs.getString("attributes"));
                     LocalDateTime occurredUtc = rs.getObject("occurred_at", LocalDateTime.class);
                     return new LedgerEntry(rs.getLong("id"), RecordKind.valueOf(rs.getString("kind")),
                             rs.getString("source"), rs.getString("order_no"), rs.getString("txn_id"),
                             rs.getBigDecimal("amount").setScale(2), rs.getString("status"),
-                            rs.getString("payment_method"), rs.getBigDecimal("fee"), money(attributes.get("退款金额")),
-                            attributes.get("商户数据包"),
+                            rs.getString("payment_method"), rs.getBigDecimal("fee"),
+                            rs.getBigDecimal("refunded_amount"), rs.getString("memo"),
                             occurredUtc == null ? null : Db.instant(occurredUtc).atZone(zone).toLocalDateTime());
                 })
                 .list();
-    }
-
-    private Map<String, String> attributes(String stored) {
-        if (stored == null || stored.isBlank()) {
-            return Map.of();
-        }
-        try {
-            return json.readValue(stored, ATTRIBUTES);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored attributes are not JSON: " + stored, e);
-        }
-    }
-
-    private static BigDecimal money(String value) {
-        return value == null || value.isBlank() ? null : new BigDecimal(value);
     }
 }
