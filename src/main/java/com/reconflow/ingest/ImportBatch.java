@@ -1,5 +1,6 @@
 package com.reconflow.ingest;
 
+import java.sql.Savepoint;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,11 +8,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.dao.DuplicateKeyException;
+
 /**
- * Receives one file's rows from its parser and writes them in JDBC batches, so memory stays
- * bounded whatever the file's size. Within the source a natural key is unique: a record an earlier
- * import brought is counted as a duplicate and skipped; one that repeats a line of this same file
- * is quarantined. Everything runs inside the import's transaction.
+ * Receives one file's rows from its parser and writes them in batches, so memory
+ * stays bounded whatever the file's size. Within the source a natural key is unique: a record an
+ * earlier import brought is counted as a duplicate and skipped; one that repeats a line of this same
+ * file is quarantined. Everything runs inside the import's transaction.
+ *
+ * <p>Which keys are stored already is asked only when it can matter. A batch is first simply
+ * inserted: the unique key on (natural key, source) checks every row anyway, and a fresh day's file
+ * clashes with nothing. Only when the insert clashes is the batch undone (to a savepoint) and
+ * written the careful way: stored keys looked up, duplicates counted, repeats quarantined, the rest
+ * inserted. After a batch that had stored keys the next one is looked up first, until one has none.
+ * This is correct with other nodes importing at the same moment: the unique key is the judge either
+ * way, and a clash with a record another node committed meanwhile is looked up again and counted.
  */
 final class ImportBatch implements RecordSink {
 
@@ -22,23 +33,24 @@ final class ImportBatch implements RecordSink {
     private static final int MAX_RAW_LINE_LENGTH = 4000;
 
     private final ImportRepository imports;
+    private final RecordWriter writer;
     private final long importId;
     private final String source;
-    private final String format;
 
     private final Map<String, StoredRecord> pending = new LinkedHashMap<>();
     private final List<RowError> pendingRejects = new ArrayList<>();
     private final List<RowError> listedErrors = new ArrayList<>();
     private final Map<LocalDate, Long> recordsPerDay = new HashMap<>();
+    private boolean lookUpFirst;
     private long accepted;
     private long rejected;
     private long duplicate;
 
-    ImportBatch(ImportRepository imports, long importId, String source, String format) {
+    ImportBatch(ImportRepository imports, RecordWriter writer, long importId, String source) {
         this.imports = imports;
+        this.writer = writer;
         this.importId = importId;
         this.source = source;
-        this.format = format;
     }
 
     /**
@@ -77,9 +89,12 @@ final class ImportBatch implements RecordSink {
         Object prepared = prepare(record);
         if (prepared instanceof RowError invalid) {
             reject(invalid);
-            return;
+        } else {
+            add((StoredRecord) prepared);
         }
-        StoredRecord stored = (StoredRecord) prepared;
+    }
+
+    private void add(StoredRecord stored) {
         StoredRecord earlier = pending.get(stored.naturalKey());
         if (earlier != null) {
             reject(sameAs(stored, earlier.record().lineNo()));
@@ -104,23 +119,52 @@ final class ImportBatch implements RecordSink {
     }
 
     void flush() {
-        Map<String, ImportRepository.KeyOwner> existing = imports.existingKeys(source, pending.keySet());
-        List<StoredRecord> fresh = new ArrayList<>(pending.size());
-        for (StoredRecord stored : pending.values()) {
-            ImportRepository.KeyOwner owner = existing.get(stored.naturalKey());
+        List<StoredRecord> batch = new ArrayList<>(pending.values());
+        pending.clear();
+        if (batch.isEmpty()) {
+            flushRejects();
+            return;
+        }
+        Map<String, ImportRepository.KeyOwner> stored = lookUpFirst ? lookUp(batch) : Map.of();
+        boolean lookedUp = lookUpFirst;
+        while (true) {
+            List<StoredRecord> fresh = without(batch, stored);
+            Savepoint before = writer.savepoint();
+            try {
+                writer.insert(fresh);
+                writer.release(before);
+                break;
+            } catch (DuplicateKeyException clash) {
+                writer.rollbackTo(before);
+                Map<String, ImportRepository.KeyOwner> now = lookUp(batch);
+                if (lookedUp && now.size() <= stored.size()) {
+                    throw clash; // a key stored where this transaction cannot see it: nothing to count
+                }
+                stored = now;
+                lookedUp = true;
+            }
+        }
+        lookUpFirst = !stored.isEmpty();
+        for (StoredRecord r : batch) {
+            ImportRepository.KeyOwner owner = stored.get(r.naturalKey());
             if (owner == null) {
-                fresh.add(stored);
+                accepted++;
+                recordsPerDay.merge(r.record().businessDate(), 1L, Long::sum);
             } else if (owner.importId() == importId) {
-                reject(sameAs(stored, owner.lineNo()));
+                reject(sameAs(r, owner.lineNo()));
             } else {
                 duplicate++;
             }
         }
-        imports.insertRecords(importId, source, format, fresh);
-        fresh.forEach(k -> recordsPerDay.merge(k.record().businessDate(), 1L, Long::sum));
-        accepted += fresh.size();
-        pending.clear();
         flushRejects();
+    }
+
+    private static List<StoredRecord> without(List<StoredRecord> batch, Map<String, ?> stored) {
+        return stored.isEmpty() ? batch : batch.stream().filter(r -> !stored.containsKey(r.naturalKey())).toList();
+    }
+
+    private Map<String, ImportRepository.KeyOwner> lookUp(List<StoredRecord> batch) {
+        return imports.existingKeys(source, batch.stream().map(StoredRecord::naturalKey).toList());
     }
 
     private void flushRejects() {

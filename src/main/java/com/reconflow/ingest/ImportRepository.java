@@ -76,38 +76,9 @@ class ImportRepository {
         return found;
     }
 
-    void insertRecords(long importId, String source, String format, List<StoredRecord> records) {
-        jdbcTemplate.batchUpdate("""
-                INSERT INTO recon_record (import_id, line_no, kind, source, format, business_date, order_no, txn_id,
-                                          refund_no, amount, fee, currency, status, occurred_at, store,
-                                          payment_method, category, raw_line, attributes, natural_key,
-                                          refunded_amount, memo)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                records, BATCH_SIZE, (ps, stored) -> {
-                    CanonicalRecord r = stored.record();
-                    ps.setLong(1, importId);
-                    ps.setInt(2, r.lineNo());
-                    ps.setString(3, r.kind().name());
-                    ps.setString(4, source);
-                    ps.setString(5, format);
-                    ps.setObject(6, r.businessDate());
-                    ps.setString(7, r.orderNo());
-                    ps.setString(8, r.txnId());
-                    ps.setString(9, r.refundNo());
-                    ps.setBigDecimal(10, r.amount());
-                    ps.setBigDecimal(11, r.fee());
-                    ps.setString(12, r.currency());
-                    ps.setString(13, r.status());
-                    ps.setObject(14, r.occurredAt() == null ? null : Db.utc(r.occurredAt().toInstant()));
-                    ps.setString(15, r.store());
-                    ps.setString(16, r.paymentMethod());
-                    ps.setString(17, r.category());
-                    ps.setString(18, r.rawLine());
-                    ps.setString(19, stored.attributesJson());
-                    ps.setString(20, stored.naturalKey());
-                    ps.setBigDecimal(21, stored.refundedAmount());
-                    ps.setString(22, stored.memo());
-                });
+    /** Opens the writer of one import's records, on the connection of the import's transaction. */
+    RecordWriter recordWriter(long importId, String source, String format) {
+        return new RecordWriter(jdbcTemplate, importId, source, format);
     }
 
     void insertRejectedRows(long importId, List<RowError> rows) {

@@ -87,9 +87,12 @@ public class ImportService {
             // Another node imported the same bytes a moment ago.
             throw new DuplicateImportException(name, imports.findIdByContent(sha256).orElse(-1L));
         }
-        ImportBatch batch = new ImportBatch(imports, id, request.source(), parser.formatId());
-        parser.parse(file, batch);
-        batch.flush();
+        ImportBatch batch;
+        try (RecordWriter writer = imports.recordWriter(id, request.source(), parser.formatId())) {
+            batch = new ImportBatch(imports, writer, id, request.source());
+            parser.parse(file, batch);
+            batch.flush();
+        }
         if (batch.accepted() == 0 && batch.duplicate() == 0) {
             RowError first = batch.listedErrors().isEmpty() ? null : batch.listedErrors().get(0);
             throw new FileRejectedException(first == null
