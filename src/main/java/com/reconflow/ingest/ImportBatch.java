@@ -11,8 +11,8 @@ import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
 
 /**
- * Receives one file's rows from its parser and writes them in batches, so memory
- * stays bounded whatever the file's size. Within the source a natural key is unique: a record an
+ * Receives one file's rows, read ahead by {@link ParseAhead}, and writes them in batches, so
+ * memory stays bounded whatever the file's size. Within the source a natural key is unique: a record an
  * earlier import brought is counted as a duplicate and skipped; one that repeats a line of this same
  * file is quarantined. Everything runs inside the import's transaction.
  *
@@ -24,7 +24,7 @@ import org.springframework.dao.DuplicateKeyException;
  * This is correct with other nodes importing at the same moment: the unique key is the judge either
  * way, and a clash with a record another node committed meanwhile is looked up again and counted.
  */
-final class ImportBatch implements RecordSink {
+final class ImportBatch implements ParseAhead.Rows {
 
     static final int BATCH_SIZE = 1000;
     /** How many row errors an answer lists; all of them are stored. */
@@ -55,7 +55,7 @@ final class ImportBatch implements RecordSink {
 
     /**
      * The record as it will be stored, or the reason it cannot be: a value too long for its column
-     * quarantines its row instead of failing the whole import.
+     * quarantines its row instead of failing the whole import. Called on the thread reading the file.
      */
     static Object prepare(CanonicalRecord r) {
         String naturalKey = NaturalKey.of(r);
@@ -85,16 +85,7 @@ final class ImportBatch implements RecordSink {
     }
 
     @Override
-    public void accept(CanonicalRecord record) {
-        Object prepared = prepare(record);
-        if (prepared instanceof RowError invalid) {
-            reject(invalid);
-        } else {
-            add((StoredRecord) prepared);
-        }
-    }
-
-    private void add(StoredRecord stored) {
+    public void add(StoredRecord stored) {
         StoredRecord earlier = pending.get(stored.naturalKey());
         if (earlier != null) {
             reject(sameAs(stored, earlier.record().lineNo()));

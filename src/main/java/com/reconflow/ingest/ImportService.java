@@ -48,7 +48,8 @@ public class ImportService {
     }
 
     /**
-     * Imports one file, streaming its rows into the database in batches within one transaction.
+     * Imports one file, streaming its rows into the database in batches within one transaction; the
+     * file is read on a thread of its own meanwhile.
      *
      * @throws FileRejectedException when the file as a whole is invalid; nothing is stored
      * @throws DuplicateImportException when the same bytes were imported before
@@ -90,7 +91,7 @@ public class ImportService {
         ImportBatch batch;
         try (RecordWriter writer = imports.recordWriter(id, request.source(), parser.formatId())) {
             batch = new ImportBatch(imports, writer, id, request.source());
-            parser.parse(file, batch);
+            ParseAhead.parse(name, sink -> parser.parse(file, sink), batch);
             batch.flush();
         }
         if (batch.accepted() == 0 && batch.duplicate() == 0) {
