@@ -74,6 +74,42 @@ interface ImportQuarantine {
     }
 
     @Test
+    default void filesDroppedTogetherAreEachImportedOnceAndOverlapsCountedWhateverTheOrder() throws Exception {
+        Path staging = Files.createTempDirectory("staging");
+        String a = "PAR-1,2026-11-12 10:00:00,2026-11-12 10:00:05,10.00,cash,,PAID,0.00,jd,美妆,MZ0001,1\n"
+                + "PAR-2,2026-11-12 10:01:00,2026-11-12 10:01:05,11.00,cash,,PAID,0.00,jd,美妆,MZ0001,1\n"
+                + "PAR-3,2026-11-12 10:02:00,2026-11-12 10:02:05,12.00,cash,,PAID,0.00,jd,美妆,MZ0001,1\n";
+        String b = "PAR-3,2026-11-12 10:02:00,2026-11-12 10:02:05,12.00,cash,,PAID,0.00,jd,美妆,MZ0001,1\n"
+                + "PAR-4,2026-11-12 10:03:00,2026-11-12 10:03:05,13.00,cash,,PAID,0.00,jd,美妆,MZ0001,1\n";
+        String c = "PAR-5,2026-11-12 10:04:00,2026-11-12 10:04:05,14.00,cash,,PAID,0.00,douyin,美妆,MZ0001,1\n";
+        Map<String, String> files = Map.of("jd/par_a.csv", HEADER + a, "jd/par_b.csv", HEADER + b,
+                "douyin/par_c.csv", HEADER + c, "douyin/par_broken.csv", "订单号,下单时间\nPAR-6,2026-11-12 10:05:00\n");
+        for (var file : files.entrySet()) {
+            Files.writeString(Files.createDirectories(staging.resolve(file.getKey()).getParent())
+                    .resolve(Path.of(file.getKey()).getFileName()), file.getValue());
+        }
+        for (String file : files.keySet()) {
+            Path target = Files.createDirectories(inbox().resolve(file).getParent()).resolve(Path.of(file).getFileName());
+            Files.move(staging.resolve(file), target);
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> files.keySet().stream().allMatch(file -> {
+            Path p = inbox().resolve(file);
+            return Files.exists(p.resolveSibling(".done").resolve(p.getFileName()))
+                    || Files.exists(p.resolveSibling(".error").resolve(p.getFileName() + ".reason.txt"));
+        }));
+        assertThat(inbox().resolve("douyin/.error/par_broken.csv")).exists();
+        assertThat(inbox().resolve("jd/.done/par_a.csv")).exists();
+        assertThat(inbox().resolve("jd/.done/par_b.csv")).exists();
+        assertThat(inbox().resolve("douyin/.done/par_c.csv")).exists();
+        assertThat(count("SELECT COUNT(*) FROM recon_record WHERE order_no LIKE 'PAR-%'")).isEqualTo(5);
+        assertThat(count("SELECT SUM(rows_accepted) FROM recon_import WHERE file_name IN ('par_a.csv', 'par_b.csv')"))
+                .isEqualTo(4);
+        assertThat(count("SELECT SUM(rows_duplicate) FROM recon_import WHERE file_name IN ('par_a.csv', 'par_b.csv')"))
+                .isEqualTo(1);
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     default void anOverlappingDownloadImportsOnlyWhatIsNewAndSaysSo() {
         Api finance = Api.as(rest(), "finance");
