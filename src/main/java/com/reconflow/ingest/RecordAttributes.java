@@ -39,7 +39,11 @@ final class RecordAttributes {
         if (attributes.isEmpty()) {
             return null;
         }
-        StringBuilder json = new StringBuilder(32 * attributes.size()).append('{');
+        int length = 2;
+        for (Map.Entry<String, String> e : attributes.entrySet()) {
+            length += e.getKey().length() + e.getValue().length() + 6;
+        }
+        StringBuilder json = new StringBuilder(length).append('{');
         for (Map.Entry<String, String> e : attributes.entrySet()) {
             if (json.length() > 1) {
                 json.append(',');
