@@ -42,7 +42,7 @@ final class ParseAhead {
         boolean finished = false;
         try {
             while (!finished) {
-                Chunk chunk = queue.take();
+                Chunk chunk = takeUninterruptibly(queue);
                 for (Object row : chunk.rows()) {
                     if (row instanceof StoredRecord record) {
                         into.add(record);
@@ -56,9 +56,6 @@ final class ParseAhead {
                 }
                 finished = chunk.last();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("import of " + fileName + " interrupted", e);
         } finally {
             if (!finished) {
                 thread.interrupt(); // the writing failed: the reader stops at its next chunk
@@ -137,6 +134,27 @@ final class ParseAhead {
             throw e;
         }
         return new IllegalStateException(failure);
+    }
+
+    /**
+     * An import, once started, ends by itself: an interrupt (a route stopping) is kept for the caller
+     * rather than failing the file half-way, as when the import ran on one thread.
+     */
+    private static Chunk takeUninterruptibly(BlockingQueue<Chunk> queue) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return queue.take();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static void joinUninterruptibly(Thread thread) {

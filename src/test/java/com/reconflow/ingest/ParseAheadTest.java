@@ -83,6 +83,22 @@ class ParseAheadTest {
         assertThat(handed.get()).isLessThan(100 * ParseAhead.CHUNK - 2);
     }
 
+    @Test
+    void anInterruptDoesNotStopAnImportHalfWayButIsKeptForTheCaller() {
+        Collected into = new Collected();
+        Thread.currentThread().interrupt();
+        try {
+            ParseAhead.parse("orders.csv", sink -> {
+                for (int line = 2; line < ROWS + 2; line++) {
+                    sink.accept(order(line));
+                }
+            }, into);
+        } finally {
+            assertThat(Thread.interrupted()).isTrue();
+        }
+        assertThat(into.lines).hasSize(ROWS);
+    }
+
     private static CanonicalRecord order(int line) {
         return new CanonicalRecord(RecordKind.ORDER, LocalDate.of(2026, 11, 20), "O-" + line, null, null,
                 new BigDecimal("10.00"), null, "CNY", "PAID", null, null, "cash", null, line, "raw " + line,
