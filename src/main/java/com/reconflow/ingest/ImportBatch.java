@@ -159,6 +159,9 @@ final class ImportBatch implements ParseAhead.Rows {
     }
 
     private void flushRejects() {
+        if (pendingRejects.isEmpty()) {
+            return;
+        }
         imports.insertRejectedRows(importId, pendingRejects);
         pendingRejects.clear();
     }
