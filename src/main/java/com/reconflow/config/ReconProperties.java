@@ -20,7 +20,7 @@ public record ReconProperties(
         Matching matching,
         Demo demo) {
 
-    public record Inbox(Path dir, long pollDelay, long readLockMinAge) {
+    public record Inbox(Path dir, long pollDelay, long readLockMinAge, int concurrentFiles) {
     }
 
     public record Run(List<String> defaultSources, Duration recheckInterval, Duration collectionWindow) {

@@ -1,5 +1,6 @@
 package com.reconflow.ingest;
 
+import java.sql.Savepoint;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,13 +8,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.dao.DuplicateKeyException;
+
 /**
- * Receives one file's rows from its parser and writes them in JDBC batches, so memory stays
- * bounded whatever the file's size. Within the source a natural key is unique: a record an earlier
- * import brought is counted as a duplicate and skipped; one that repeats a line of this same file
- * is quarantined. Everything runs inside the import's transaction.
+ * Receives one file's rows, read ahead by {@link ParseAhead}, and writes them in batches, so
+ * memory stays bounded whatever the file's size. Within the source a natural key is unique: a record an
+ * earlier import brought is counted as a duplicate and skipped; one that repeats a line of this same
+ * file is quarantined. Everything runs inside the import's transaction.
+ *
+ * <p>Which keys are stored already is asked only when it can matter. A batch is first simply
+ * inserted: the unique key on (natural key, source) checks every row anyway, and a fresh day's file
+ * clashes with nothing. Only when the insert clashes is the batch undone (to a savepoint) and
+ * written the careful way: stored keys looked up, duplicates counted, repeats quarantined, the rest
+ * inserted. After a batch that had stored keys the next one is looked up first, until one has none.
+ * This is correct with other nodes importing at the same moment: the unique key is the judge either
+ * way, and a clash with a record another node committed meanwhile is looked up again and counted.
  */
-final class ImportBatch implements RecordSink {
+final class ImportBatch implements ParseAhead.Rows {
 
     static final int BATCH_SIZE = 1000;
     /** How many row errors an answer lists; all of them are stored. */
@@ -22,39 +33,65 @@ final class ImportBatch implements RecordSink {
     private static final int MAX_RAW_LINE_LENGTH = 4000;
 
     private final ImportRepository imports;
+    private final RecordWriter writer;
     private final long importId;
     private final String source;
-    private final String format;
 
-    private final Map<String, ImportRepository.KeyedRecord> pending = new LinkedHashMap<>();
+    private final Map<String, StoredRecord> pending = new LinkedHashMap<>();
     private final List<RowError> pendingRejects = new ArrayList<>();
     private final List<RowError> listedErrors = new ArrayList<>();
     private final Map<LocalDate, Long> recordsPerDay = new HashMap<>();
+    private boolean lookUpFirst;
     private long accepted;
     private long rejected;
     private long duplicate;
 
-    ImportBatch(ImportRepository imports, long importId, String source, String format) {
+    ImportBatch(ImportRepository imports, RecordWriter writer, long importId, String source) {
         this.imports = imports;
+        this.writer = writer;
         this.importId = importId;
         this.source = source;
-        this.format = format;
+    }
+
+    /**
+     * The record as it will be stored, or the reason it cannot be: a value too long for its column
+     * quarantines its row instead of failing the whole import. Called on the thread reading the file.
+     */
+    static Object prepare(CanonicalRecord r) {
+        String naturalKey = NaturalKey.of(r);
+        for (String[] key : new String[][] {{"orderNo", r.orderNo()}, {"txnId", r.txnId()}, {"refundNo", r.refundNo()}}) {
+            if (key[1] != null && key[1].length() > MAX_KEY_LENGTH) {
+                return new RowError(r.lineNo(), key[0], key[0] + " is longer than " + MAX_KEY_LENGTH + " characters",
+                        truncate(r.rawLine()));
+            }
+        }
+        if (r.rawLine().length() > MAX_RAW_LINE_LENGTH) {
+            return new RowError(r.lineNo(), null, "the line is longer than " + MAX_RAW_LINE_LENGTH + " characters",
+                    truncate(r.rawLine()));
+        }
+        if (naturalKey.length() > NaturalKey.MAX_LENGTH) {
+            return new RowError(r.lineNo(), null, "its identifying values are too long", truncate(r.rawLine()));
+        }
+        String memo = r.attributes().get(RecordAttributes.MEMO);
+        if (memo != null && memo.length() > MAX_RAW_LINE_LENGTH) {
+            return new RowError(r.lineNo(), RecordAttributes.MEMO, RecordAttributes.MEMO + " is longer than "
+                    + MAX_RAW_LINE_LENGTH + " characters", truncate(r.rawLine()));
+        }
+        String refunded = RecordAttributes.refundedAmountProblem(r.attributes());
+        if (refunded != null) {
+            return new RowError(r.lineNo(), RecordAttributes.REFUNDED_AMOUNT, refunded, truncate(r.rawLine()));
+        }
+        return StoredRecord.of(r, naturalKey);
     }
 
     @Override
-    public void accept(CanonicalRecord record) {
-        String key = NaturalKey.of(record);
-        RowError invalid = checkLengths(record, key);
-        if (invalid != null) {
-            reject(invalid);
-            return;
-        }
-        ImportRepository.KeyedRecord earlier = pending.get(key);
+    public void add(StoredRecord stored) {
+        StoredRecord earlier = pending.get(stored.naturalKey());
         if (earlier != null) {
-            reject(sameAs(record, earlier.record().lineNo()));
+            reject(sameAs(stored, earlier.record().lineNo()));
             return;
         }
-        pending.put(key, new ImportRepository.KeyedRecord(record, key));
+        pending.put(stored.naturalKey(), stored);
         if (pending.size() >= BATCH_SIZE) {
             flush();
         }
@@ -73,26 +110,58 @@ final class ImportBatch implements RecordSink {
     }
 
     void flush() {
-        Map<String, ImportRepository.KeyOwner> existing = imports.existingKeys(source, pending.keySet());
-        List<ImportRepository.KeyedRecord> fresh = new ArrayList<>(pending.size());
-        for (ImportRepository.KeyedRecord keyed : pending.values()) {
-            ImportRepository.KeyOwner owner = existing.get(keyed.naturalKey());
+        List<StoredRecord> batch = new ArrayList<>(pending.values());
+        pending.clear();
+        if (batch.isEmpty()) {
+            flushRejects();
+            return;
+        }
+        Map<String, ImportRepository.KeyOwner> stored = lookUpFirst ? lookUp(batch) : Map.of();
+        boolean lookedUp = lookUpFirst;
+        while (true) {
+            List<StoredRecord> fresh = without(batch, stored);
+            Savepoint before = writer.savepoint();
+            try {
+                writer.insert(fresh);
+                writer.release(before);
+                break;
+            } catch (DuplicateKeyException clash) {
+                writer.rollbackTo(before);
+                Map<String, ImportRepository.KeyOwner> now = lookUp(batch);
+                if (lookedUp && now.size() <= stored.size()) {
+                    throw clash; // a key stored where this transaction cannot see it: nothing to count
+                }
+                stored = now;
+                lookedUp = true;
+            }
+        }
+        lookUpFirst = !stored.isEmpty();
+        for (StoredRecord r : batch) {
+            ImportRepository.KeyOwner owner = stored.get(r.naturalKey());
             if (owner == null) {
-                fresh.add(keyed);
+                accepted++;
+                recordsPerDay.merge(r.record().businessDate(), 1L, Long::sum);
             } else if (owner.importId() == importId) {
-                reject(sameAs(keyed.record(), owner.lineNo()));
+                reject(sameAs(r, owner.lineNo()));
             } else {
                 duplicate++;
             }
         }
-        imports.insertRecords(importId, source, format, fresh);
-        fresh.forEach(k -> recordsPerDay.merge(k.record().businessDate(), 1L, Long::sum));
-        accepted += fresh.size();
-        pending.clear();
         flushRejects();
     }
 
+    private static List<StoredRecord> without(List<StoredRecord> batch, Map<String, ?> stored) {
+        return stored.isEmpty() ? batch : batch.stream().filter(r -> !stored.containsKey(r.naturalKey())).toList();
+    }
+
+    private Map<String, ImportRepository.KeyOwner> lookUp(List<StoredRecord> batch) {
+        return imports.existingKeys(source, batch.stream().map(StoredRecord::naturalKey).toList());
+    }
+
     private void flushRejects() {
+        if (pendingRejects.isEmpty()) {
+            return;
+        }
         imports.insertRejectedRows(importId, pendingRejects);
         pendingRejects.clear();
     }
@@ -117,27 +186,10 @@ final class ImportBatch implements RecordSink {
         return recordsPerDay;
     }
 
-    private static RowError sameAs(CanonicalRecord record, int line) {
+    private static RowError sameAs(StoredRecord stored, int line) {
+        CanonicalRecord record = stored.record();
         return new RowError(record.lineNo(), null, "the same " + record.kind().name().toLowerCase()
-                + " as line " + line + " of this file (" + NaturalKey.of(record) + ")", truncate(record.rawLine()));
-    }
-
-    /** A value too long for its column quarantines its row instead of failing the whole import. */
-    private static RowError checkLengths(CanonicalRecord r, String naturalKey) {
-        for (String[] key : new String[][] {{"orderNo", r.orderNo()}, {"txnId", r.txnId()}, {"refundNo", r.refundNo()}}) {
-            if (key[1] != null && key[1].length() > MAX_KEY_LENGTH) {
-                return new RowError(r.lineNo(), key[0], key[0] + " is longer than " + MAX_KEY_LENGTH + " characters",
-                        truncate(r.rawLine()));
-            }
-        }
-        if (r.rawLine().length() > MAX_RAW_LINE_LENGTH) {
-            return new RowError(r.lineNo(), null, "the line is longer than " + MAX_RAW_LINE_LENGTH + " characters",
-                    truncate(r.rawLine()));
-        }
-        if (naturalKey.length() > NaturalKey.MAX_LENGTH) {
-            return new RowError(r.lineNo(), null, "its identifying values are too long", truncate(r.rawLine()));
-        }
-        return null;
+                + " as line " + line + " of this file (" + stored.naturalKey() + ")", truncate(record.rawLine()));
     }
 
     private static String truncate(String s) {

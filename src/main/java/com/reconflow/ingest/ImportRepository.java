@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.reconflow.config.Db;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,22 +20,16 @@ class ImportRepository {
 
     private static final int BATCH_SIZE = 500;
 
-    /** A record on its way into the table, with the key that makes it unique within its source. */
-    record KeyedRecord(CanonicalRecord record, String naturalKey) {
-    }
-
     /** Where a natural key is already stored: which import brought it, from which line. */
     record KeyOwner(long importId, int lineNo) {
     }
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
-    private final ObjectMapper json;
 
-    ImportRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ObjectMapper json) {
+    ImportRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
-        this.json = json;
     }
 
     Optional<Long> findIdByContent(String sha256) {
@@ -84,35 +76,9 @@ class ImportRepository {
         return found;
     }
 
-    void insertRecords(long importId, String source, String format, List<KeyedRecord> records) {
-        jdbcTemplate.batchUpdate("""
-                INSERT INTO recon_record (import_id, line_no, kind, source, format, business_date, order_no, txn_id,
-                                          refund_no, amount, fee, currency, status, occurred_at, store,
-                                          payment_method, category, raw_line, attributes, natural_key)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                records, BATCH_SIZE, (ps, keyed) -> {
-                    CanonicalRecord r = keyed.record();
-                    ps.setLong(1, importId);
-                    ps.setInt(2, r.lineNo());
-                    ps.setString(3, r.kind().name());
-                    ps.setString(4, source);
-                    ps.setString(5, format);
-                    ps.setObject(6, r.businessDate());
-                    ps.setString(7, r.orderNo());
-                    ps.setString(8, r.txnId());
-                    ps.setString(9, r.refundNo());
-                    ps.setBigDecimal(10, r.amount());
-                    ps.setBigDecimal(11, r.fee());
-                    ps.setString(12, r.currency());
-                    ps.setString(13, r.status());
-                    ps.setObject(14, r.occurredAt() == null ? null : Db.utc(r.occurredAt().toInstant()));
-                    ps.setString(15, r.store());
-                    ps.setString(16, r.paymentMethod());
-                    ps.setString(17, r.category());
-                    ps.setString(18, r.rawLine());
-                    ps.setString(19, toJson(r.attributes()));
-                    ps.setString(20, keyed.naturalKey());
-                });
+    /** Opens the writer of one import's records, on the connection of the import's transaction. */
+    RecordWriter recordWriter(long importId, String source, String format) {
+        return new RecordWriter(jdbcTemplate, importId, source, format);
     }
 
     void insertRejectedRows(long importId, List<RowError> rows) {
@@ -153,16 +119,5 @@ class ImportRepository {
                 .query((rs, n) -> new RowError(rs.getInt("line_no"), rs.getString("field"),
                         rs.getString("message"), rs.getString("raw_line")))
                 .list();
-    }
-
-    private String toJson(Map<String, String> attributes) {
-        if (attributes.isEmpty()) {
-            return null;
-        }
-        try {
-            return json.writeValueAsString(attributes);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("attributes cannot be written as JSON", e);
-        }
     }
 }

@@ -48,7 +48,8 @@ public class ImportService {
     }
 
     /**
-     * Imports one file, streaming its rows into the database in batches within one transaction.
+     * Imports one file, streaming its rows into the database in batches within one transaction; the
+     * file is read on a thread of its own meanwhile.
      *
      * @throws FileRejectedException when the file as a whole is invalid; nothing is stored
      * @throws DuplicateImportException when the same bytes were imported before
@@ -87,9 +88,12 @@ public class ImportService {
             // Another node imported the same bytes a moment ago.
             throw new DuplicateImportException(name, imports.findIdByContent(sha256).orElse(-1L));
         }
-        ImportBatch batch = new ImportBatch(imports, id, request.source(), parser.formatId());
-        parser.parse(file, batch);
-        batch.flush();
+        ImportBatch batch;
+        try (RecordWriter writer = imports.recordWriter(id, request.source(), parser.formatId())) {
+            batch = new ImportBatch(imports, writer, id, request.source());
+            ParseAhead.parse(name, sink -> parser.parse(file, sink), batch);
+            batch.flush();
+        }
         if (batch.accepted() == 0 && batch.duplicate() == 0) {
             RowError first = batch.listedErrors().isEmpty() ? null : batch.listedErrors().get(0);
             throw new FileRejectedException(first == null

@@ -1,6 +1,5 @@
 package com.reconflow.matching;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,9 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.reconflow.config.Db;
 import com.reconflow.config.MultiRowInsert;
 import com.reconflow.config.ReconProperties;
@@ -37,12 +33,9 @@ public class DayMatching {
     private static final int BATCH_SIZE = 1000;
     /** How many days after a business day its settlement may reach the bank statement. */
     private static final int SETTLEMENT_DAYS = 7;
-    private static final TypeReference<Map<String, String>> ATTRIBUTES = new TypeReference<>() {
-    };
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
-    private final ObjectMapper json;
     private final MatchingRules rules;
     private final DayMatcher matcher;
     private final ZoneId zone;
@@ -56,18 +49,17 @@ public class DayMatching {
         return thread;
     });
 
-    DayMatching(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ObjectMapper json, ReconProperties properties,
+    DayMatching(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ReconProperties properties,
                 ManualPairRepository manualPairs, ProposalRepository proposals, Clock clock) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
-        this.json = json;
         this.manualPairs = manualPairs;
         this.proposals = proposals;
         this.clock = clock;
         var m = properties.matching();
         this.rules = new MatchingRules(m.rulesVersion(), m.roundingTolerance(), m.feeRates(), m.feeTolerance(),
-                m.mergedPrefix(), m.mergedSeparator(), m.payoutReferences(), m.timingWindow(), m.timingDays(), m.fallbackWindow(),
-                m.fallbackMinConfidence());
+                m.mergedPrefix(), m.mergedSeparator(), m.payoutReferences(), m.timingWindow(), m.timingDays(),
+                m.fallbackWindow(), m.fallbackMinConfidence());
         this.matcher = new DayMatcher(rules);
         this.zone = properties.zone();
     }
@@ -206,33 +198,17 @@ public class DayMatching {
 
     private List<LedgerEntry> load(String fromWhere, Object... params) {
         return jdbc.sql("SELECT r.id, r.kind, r.source, r.order_no, r.txn_id, r.amount, r.status, r.payment_method, "
-                        + "r.fee, r.attributes, r.occurred_at FROM " + fromWhere)
+                        + "r.fee, r.refunded_amount, r.memo, r.occurred_at FROM " + fromWhere)
                 .params(params)
                 .query((rs, n) -> {
-                    Map<String, String> attributes = attributes(rs.getString("attributes"));
                     LocalDateTime occurredUtc = rs.getObject("occurred_at", LocalDateTime.class);
                     return new LedgerEntry(rs.getLong("id"), RecordKind.valueOf(rs.getString("kind")),
                             rs.getString("source"), rs.getString("order_no"), rs.getString("txn_id"),
                             rs.getBigDecimal("amount").setScale(2), rs.getString("status"),
-                            rs.getString("payment_method"), rs.getBigDecimal("fee"), money(attributes.get("退款金额")),
-                            attributes.get("商户数据包"),
+                            rs.getString("payment_method"), rs.getBigDecimal("fee"),
+                            rs.getBigDecimal("refunded_amount"), rs.getString("memo"),
                             occurredUtc == null ? null : Db.instant(occurredUtc).atZone(zone).toLocalDateTime());
                 })
                 .list();
-    }
-
-    private Map<String, String> attributes(String stored) {
-        if (stored == null || stored.isBlank()) {
-            return Map.of();
-        }
-        try {
-            return json.readValue(stored, ATTRIBUTES);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored attributes are not JSON: " + stored, e);
-        }
-    }
-
-    private static BigDecimal money(String value) {
-        return value == null || value.isBlank() ? null : new BigDecimal(value);
     }
 }

@@ -2,8 +2,6 @@ package com.reconflow.bench;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -12,17 +10,11 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
-import com.reconflow.ReconFlowApplication;
 import com.reconflow.ingest.ImportRequest;
 import com.reconflow.ingest.ImportResult;
 import com.reconflow.ingest.ImportService;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -47,38 +39,24 @@ public final class ImportBenchmark {
         long written = writeBill(bill, rows, LocalDate.of(2026, 11, 20));
         System.out.printf(Locale.ROOT, "bill: %,d rows, %,d bytes%n", rows, written);
 
-        try (ConfigurableApplicationContext app = start(db, work)) {
+        try (ConfigurableApplicationContext app = BenchApp.start(db, work)) {
             ImportService imports = app.getBean(ImportService.class);
             System.gc();
-            HeapSampler heap = new HeapSampler();
+            BenchApp.HeapSampler heap = new BenchApp.HeapSampler();
+            double cpuBefore = BenchApp.cpuSeconds();
             long started = System.nanoTime();
             ImportResult result = imports.importFile(new ImportRequest("wechatpay", bill.getFileName().toString(),
                     bill, null, null, "benchmark"));
             double seconds = (System.nanoTime() - started) / 1e9;
-            heap.stop();
+            long peakMiB = heap.stop();
+            double cpu = BenchApp.cpuSeconds() - cpuBefore;
             System.out.printf(Locale.ROOT, "database: %s, max heap: %d MiB%n", db,
                     Runtime.getRuntime().maxMemory() >> 20);
             System.out.printf(Locale.ROOT, "imported: %,d rows accepted, %,d rejected in %.1f s = %,.0f rows/s%n",
                     result.rowsAccepted(), result.rowsRejected(), seconds, result.rowsAccepted() / seconds);
-            System.out.printf(Locale.ROOT, "peak heap in use during the import: %d MiB%n", heap.peak() >> 20);
+            System.out.printf(Locale.ROOT, "peak heap in use during the import: %d MiB; CPU of this JVM: %.1f s%n",
+                    peakMiB, cpu);
         }
-    }
-
-    /** Settings as command-line arguments: they override application.yaml, as an operator's would. */
-    private static ConfigurableApplicationContext start(String db, Path work) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--recon.demo.data=false",
-                "--camunda.bpm.job-execution.enabled=false", "--recon.inbox.dir=" + work.resolve("inbox"),
-                "--logging.level.root=WARN"));
-        if ("mysql".equals(db)) {
-            args.addAll(List.of("--spring.profiles.active=demo,mysql",
-                    "--spring.datasource.url=jdbc:mysql://127.0.0.1:3306/reconflow_bench?createDatabaseIfNotExist=true"
-                            + "&sendFractionalSeconds=false&rewriteBatchedStatements=true&nullCatalogMeansCurrent=true&characterEncoding=UTF-8",
-                    "--spring.datasource.username=root", "--spring.datasource.password="));
-        } else {
-            args.addAll(List.of("--spring.profiles.active=demo",
-                    "--spring.datasource.url=jdbc:h2:file:" + work.resolve("h2/bench")));
-        }
-        return new SpringApplicationBuilder(ReconFlowApplication.class).run(args.toArray(String[]::new));
     }
 
     /** A bill in the real ALL layout: backticks, BOM, CRLF and a summary that agrees with the rows. */
@@ -107,33 +85,5 @@ public final class ImportBenchmark {
                     fees.toPlainString(), total.toPlainString()));
         }
         return Files.size(file);
-    }
-
-    /** The most heap in use at once, sampled every 10 ms (pool peaks would add up different moments). */
-    private static final class HeapSampler {
-        private final AtomicLong peak = new AtomicLong();
-        private final Thread thread;
-        private volatile boolean running = true;
-
-        HeapSampler() {
-            MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-            thread = new Thread(() -> {
-                while (running) {
-                    peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                    LockSupport.parkNanos(10_000_000);
-                }
-            }, "heap-sampler");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        void stop() throws InterruptedException {
-            running = false;
-            thread.join();
-        }
-
-        long peak() {
-            return peak.get();
-        }
     }
 }

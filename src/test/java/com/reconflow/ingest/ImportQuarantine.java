@@ -74,6 +74,42 @@ interface ImportQuarantine {
     }
 
     @Test
+    default void filesDroppedTogetherAreEachImportedOnceAndOverlapsCountedWhateverTheOrder() throws Exception {
+        Path staging = Files.createTempDirectory("staging");
+        String a = "PAR-1,2026-11-12 10:00:00,2026-11-12 10:00:05,10.00,cash,,PAID,0.00,jd,美妆,MZ0001,1\n"
+                + "PAR-2,2026-11-12 10:01:00,2026-11-12 10:01:05,11.00,cash,,PAID,0.00,jd,美妆,MZ0001,1\n"
+                + "PAR-3,2026-11-12 10:02:00,2026-11-12 10:02:05,12.00,cash,,PAID,0.00,jd,美妆,MZ0001,1\n";
+        String b = "PAR-3,2026-11-12 10:02:00,2026-11-12 10:02:05,12.00,cash,,PAID,0.00,jd,美妆,MZ0001,1\n"
+                + "PAR-4,2026-11-12 10:03:00,2026-11-12 10:03:05,13.00,cash,,PAID,0.00,jd,美妆,MZ0001,1\n";
+        String c = "PAR-5,2026-11-12 10:04:00,2026-11-12 10:04:05,14.00,cash,,PAID,0.00,douyin,美妆,MZ0001,1\n";
+        Map<String, String> files = Map.of("jd/par_a.csv", HEADER + a, "jd/par_b.csv", HEADER + b,
+                "douyin/par_c.csv", HEADER + c, "douyin/par_broken.csv", "订单号,下单时间\nPAR-6,2026-11-12 10:05:00\n");
+        for (var file : files.entrySet()) {
+            Files.writeString(Files.createDirectories(staging.resolve(file.getKey()).getParent())
+                    .resolve(Path.of(file.getKey()).getFileName()), file.getValue());
+        }
+        for (String file : files.keySet()) {
+            Path target = Files.createDirectories(inbox().resolve(file).getParent()).resolve(Path.of(file).getFileName());
+            Files.move(staging.resolve(file), target);
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> files.keySet().stream().allMatch(file -> {
+            Path p = inbox().resolve(file);
+            return Files.exists(p.resolveSibling(".done").resolve(p.getFileName()))
+                    || Files.exists(p.resolveSibling(".error").resolve(p.getFileName() + ".reason.txt"));
+        }));
+        assertThat(inbox().resolve("douyin/.error/par_broken.csv")).exists();
+        assertThat(inbox().resolve("jd/.done/par_a.csv")).exists();
+        assertThat(inbox().resolve("jd/.done/par_b.csv")).exists();
+        assertThat(inbox().resolve("douyin/.done/par_c.csv")).exists();
+        assertThat(count("SELECT COUNT(*) FROM recon_record WHERE order_no LIKE 'PAR-%'")).isEqualTo(5);
+        assertThat(count("SELECT SUM(rows_accepted) FROM recon_import WHERE file_name IN ('par_a.csv', 'par_b.csv')"))
+                .isEqualTo(4);
+        assertThat(count("SELECT SUM(rows_duplicate) FROM recon_import WHERE file_name IN ('par_a.csv', 'par_b.csv')"))
+                .isEqualTo(1);
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     default void anOverlappingDownloadImportsOnlyWhatIsNewAndSaysSo() {
         Api finance = Api.as(rest(), "finance");
@@ -100,6 +136,63 @@ interface ImportQuarantine {
 
         assertThat(result).containsEntry("rowsAccepted", 1).containsEntry("rowsRejected", 1);
         assertThat(result.get("errors").toString()).contains("line=3").contains("as line 2");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    default void repeatsAndOverlapsFarApartInABigFileAreFoundAsInASmallOne() {
+        Api finance = Api.as(rest(), "finance");
+        StringBuilder first = new StringBuilder(HEADER);
+        for (int i = 1; i <= 1500; i++) {
+            first.append(bigFileOrder(i));
+        }
+        first.append(bigFileOrder(7)); // line 1502 repeats line 8, more than a batch of rows later
+        Map<String, Object> result = finance.postMultipart("/api/imports",
+                upload("pos", "pos_big_1.csv", first.toString()), Map.class).getBody();
+        assertThat(result).containsEntry("rowsAccepted", 1500).containsEntry("rowsRejected", 1)
+                .containsEntry("rowsDuplicate", 0);
+        assertThat(result.get("errors").toString()).contains("line=1502").contains("as line 8");
+
+        // a later download overlapping the first from its 1201st order on
+        StringBuilder overlapping = new StringBuilder(HEADER);
+        for (int i = 1201; i <= 3000; i++) {
+            overlapping.append(bigFileOrder(i));
+        }
+        Map<String, Object> second = finance.postMultipart("/api/imports",
+                upload("pos", "pos_big_2.csv", overlapping.toString()), Map.class).getBody();
+        assertThat(second).containsEntry("rowsAccepted", 1500).containsEntry("rowsDuplicate", 300)
+                .containsEntry("rowsRejected", 0);
+        assertThat(count("SELECT COUNT(*) FROM recon_record WHERE order_no LIKE 'BIG-%'")).isEqualTo(3000);
+    }
+
+    private static String bigFileOrder(int i) {
+        return String.format("BIG-%05d,2026-11-14 10:00:00,2026-11-14 10:00:05,10.00,cash,,PAID,0.00,pos,美妆,MZ0001,1%n", i);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    default void theRefundedAmountAndTheMemoMatchingReadsAreStoredInColumns() {
+        Api finance = Api.as(rest(), "finance");
+        String orders = HEADER
+                + "COL-1,2026-11-13 10:00:00,2026-11-13 10:00:05,30.00,wechatpay,4200000000202611130000000001,"
+                + "PARTIALLY_REFUNDED,12.50,jd,美妆,MZ0001,1\n"
+                + "COL-2,2026-11-13 11:00:00,2026-11-13 11:00:05,20.00,wechatpay,4200000000202611130000000002,PAID,,jd,美妆,MZ0001,1\n";
+        assertThat(finance.postMultipart("/api/imports", upload("jd", "jd_columns.csv", orders), Map.class).getBody())
+                .containsEntry("rowsAccepted", 2);
+        String bill = "\uFEFF交易时间,公众账号ID,商户号,特约商户号,设备号,微信订单号,商户订单号,用户标识,交易类型,交易状态,付款银行,货币种类,"
+                + "应结订单金额,代金券金额,微信退款单号,商户退款单号,退款金额,充值券退款金额,退款类型,退款状态,商品名称,商户数据包,手续费,费率,"
+                + "订单金额,申请退款金额,费率备注\r\n"
+                + "`2026-11-13 12:00:00,`wx1,`163,`0,`,`4200000000202611130000000003,`MCOL-3,`o5X,`APP,`SUCCESS,`CFT,`CNY,"
+                + "`50.00,`0.00,`0,`0,`0.00,`0.00,`,`,`戒指,`COL-3|COL-4,`0.30000,`0.60%,`50.00,`0.00,`\r\n"
+                + "总交易单数,应结订单总金额,退款总金额,充值券退款总金额,手续费总金额,订单总金额,申请退款总金额\r\n"
+                + "`1,`50.00,`0.00,`0.00,`0.30,`50.00,`0.00\r\n";
+        assertThat(finance.postMultipart("/api/imports", upload("wechatpay", "wechat_columns.csv", bill), Map.class)
+                .getBody()).containsEntry("rowsAccepted", 1);
+
+        assertThat(jdbc().sql("SELECT order_no, refunded_amount, memo FROM recon_record WHERE order_no IN "
+                        + "('COL-1', 'COL-2', 'MCOL-3') ORDER BY order_no")
+                .query((rs, n) -> rs.getString(1) + " " + rs.getBigDecimal(2) + " " + rs.getString(3)).list())
+                .containsExactly("COL-1 12.50 null", "COL-2 null null", "MCOL-3 null COL-3|COL-4");
     }
 
     @Test

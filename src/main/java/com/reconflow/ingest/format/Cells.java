@@ -1,11 +1,11 @@
 package com.reconflow.ingest.format;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Set;
 import java.util.TreeSet;
@@ -102,10 +102,38 @@ final class Cells {
             throw new BadValue(field, field + " is empty");
         }
         try {
-            return LocalDateTime.parse(s, TIME).atZone(zone).toOffsetDateTime();
-        } catch (DateTimeParseException e) {
+            LocalDateTime plain = plainTime(s);
+            return (plain != null ? plain : LocalDateTime.parse(s, TIME)).atZone(zone).toOffsetDateTime();
+        } catch (DateTimeException e) {
             throw new BadValue(field, field + " '" + s + "' is not a time like 2026-11-20 13:45:00");
         }
+    }
+
+    /**
+     * A time written exactly {@code yyyy-MM-dd HH:mm:ss} in ASCII digits, read without the formatter
+     * (a third of a row's reading); null for anything else, which the formatter then reads or refuses.
+     * An impossible date or time (2026-02-30, 24:00:00) is refused either way.
+     */
+    private static LocalDateTime plainTime(String s) {
+        if (s.length() != 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != ' '
+                || s.charAt(13) != ':' || s.charAt(16) != ':') {
+            return null;
+        }
+        for (int i : new int[] {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18}) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return null;
+            }
+        }
+        return LocalDateTime.of(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10), digits(s, 11, 13),
+                digits(s, 14, 16), digits(s, 17, 19));
+    }
+
+    private static int digits(String s, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            n = n * 10 + s.charAt(i) - '0';
+        }
+        return n;
     }
 
     static String required(String field, String cleaned) {

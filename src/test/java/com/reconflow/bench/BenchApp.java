@@ -1,0 +1,95 @@
+package com.reconflow.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+import com.reconflow.ReconFlowApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The application as the import benchmarks run it: H2 in a file under the work folder, or the
+ * MySQL-protocol server on 127.0.0.1:3306 (root, no password) in a database of the benchmarks' own,
+ * made empty first, with the URL settings of the {@code mysql} profile. No demo day, no jobs.
+ * {@code -Dbench.h2.options=;KEY=VALUE} adds to the H2 URL, {@code -Dbench.args="--a=b --c=d"} adds
+ * application settings.
+ */
+final class BenchApp {
+
+    static final String MYSQL_DATABASE = "reconflow_bench_ingest";
+
+    private BenchApp() {
+    }
+
+    /** Settings as command-line arguments: they override application.yaml, as an operator's would. */
+    static ConfigurableApplicationContext start(String db, Path work, String... more) throws SQLException {
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--recon.demo.data=false",
+                "--camunda.bpm.job-execution.enabled=false", "--recon.inbox.dir=" + work.resolve("inbox"),
+                "--logging.level.root=WARN"));
+        if ("mysql".equals(db)) {
+            recreateMysqlDatabase();
+            args.addAll(List.of("--spring.profiles.active=demo,mysql", "--RECON_DB_HOST=127.0.0.1",
+                    "--RECON_DB_NAME=" + MYSQL_DATABASE, "--RECON_DB_USER=root", "--RECON_DB_PASSWORD="));
+        } else if ("h2".equals(db)) {
+            args.addAll(List.of("--spring.profiles.active=demo",
+                    "--spring.datasource.url=jdbc:h2:file:" + work.resolve("h2/bench")
+                            + System.getProperty("bench.h2.options", "")));
+        } else {
+            throw new IllegalArgumentException("bench.db is h2 or mysql, not " + db);
+        }
+        args.addAll(List.of(more));
+        String extra = System.getProperty("bench.args", "").strip();
+        if (!extra.isEmpty()) {
+            args.addAll(List.of(extra.split("\\s+")));
+        }
+        return new SpringApplicationBuilder(ReconFlowApplication.class).run(args.toArray(String[]::new));
+    }
+
+    /** As the README asks for production: utf8mb4 with binary collation. */
+    private static void recreateMysqlDatabase() throws SQLException {
+        try (var c = DriverManager.getConnection("jdbc:mysql://127.0.0.1:3306/", "root", "");
+             var s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + MYSQL_DATABASE);
+            s.execute("CREATE DATABASE " + MYSQL_DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        }
+    }
+
+    /** CPU time of this whole JVM so far (all threads, the garbage collector's included), in seconds. */
+    static double cpuSeconds() {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        return os.getProcessCpuTime() / 1e9;
+    }
+
+    /** The most heap in use at once, sampled every 10 ms (pool peaks would add up different moments). */
+    static final class HeapSampler {
+        private final AtomicLong peak = new AtomicLong();
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        HeapSampler() {
+            MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+            thread = new Thread(() -> {
+                while (running) {
+                    peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                    LockSupport.parkNanos(10_000_000);
+                }
+            }, "heap-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        /** Stops sampling; the peak in MiB. */
+        long stop() throws InterruptedException {
+            running = false;
+            thread.join();
+            return peak.get() >> 20;
+        }
+    }
+}
