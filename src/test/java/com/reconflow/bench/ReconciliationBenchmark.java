@@ -27,6 +27,7 @@ import com.reconflow.run.RunService;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The whole way from files to discrepancies, as production runs it: a generated day (the eight
@@ -106,6 +107,9 @@ public final class ReconciliationBenchmark {
             System.out.printf(Locale.ROOT, "  files -> discrepancies:  %6.1f s  (app CPU %.0f s, peak heap %,d MiB of %,d)%n",
                     total, cpu, peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
             compare(jdbc, run.id(), truth);
+        } finally {
+            // A million-order day leaves gigabytes behind (files, H2 database): gone before the next size.
+            FileSystemUtils.deleteRecursively(work);
         }
     }
 
