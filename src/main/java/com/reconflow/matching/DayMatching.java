@@ -118,8 +118,8 @@ public class DayMatching {
                 .query(rs -> {
                     stored.put(matchKey(rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5)), rs.getLong(1));
                 });
-        List<Match> fresh = new ArrayList<>();
-        for (Match m : matches) {
+        List<Match> fresh = stored.isEmpty() ? matches : new ArrayList<>();
+        for (Match m : stored.isEmpty() ? List.<Match>of() : matches) {
             if (stored.remove(matchKey(m.order().id(), m.payment().id(), m.kind().name(), m.ruleId())) == null) {
                 fresh.add(m);
             }
@@ -197,18 +197,24 @@ public class DayMatching {
     }
 
     private List<LedgerEntry> load(String fromWhere, Object... params) {
+        // A day repeats a handful of sources, statuses and methods a million times: one String each.
+        Map<String, String> repeated = new HashMap<>();
         return jdbc.sql("SELECT r.id, r.kind, r.source, r.order_no, r.txn_id, r.amount, r.status, r.payment_method, "
                         + "r.fee, r.refunded_amount, r.memo, r.occurred_at FROM " + fromWhere)
                 .params(params)
                 .query((rs, n) -> {
-                    LocalDateTime occurredUtc = rs.getObject("occurred_at", LocalDateTime.class);
-                    return new LedgerEntry(rs.getLong("id"), RecordKind.valueOf(rs.getString("kind")),
-                            rs.getString("source"), rs.getString("order_no"), rs.getString("txn_id"),
-                            rs.getBigDecimal("amount").setScale(2), rs.getString("status"),
-                            rs.getString("payment_method"), rs.getBigDecimal("fee"),
-                            rs.getBigDecimal("refunded_amount"), rs.getString("memo"),
+                    LocalDateTime occurredUtc = rs.getObject(12, LocalDateTime.class);
+                    return new LedgerEntry(rs.getLong(1), RecordKind.valueOf(rs.getString(2)),
+                            once(repeated, rs.getString(3)), rs.getString(4), rs.getString(5),
+                            rs.getBigDecimal(6).setScale(2), once(repeated, rs.getString(7)),
+                            once(repeated, rs.getString(8)), rs.getBigDecimal(9), rs.getBigDecimal(10),
+                            rs.getString(11),
                             occurredUtc == null ? null : Db.instant(occurredUtc).atZone(zone).toLocalDateTime());
                 })
                 .list();
+    }
+
+    private static String once(Map<String, String> repeated, String value) {
+        return value == null ? null : repeated.computeIfAbsent(value, v -> v);
     }
 }
