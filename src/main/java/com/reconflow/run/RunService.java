@@ -166,6 +166,12 @@ public class RunService {
             throw new RunStateException("run #" + runId + " is " + run.status()
                     + "; only a run in review can be matched again");
         }
+        // New reviews join the running ones; once those are all done the run is on its way to the archive.
+        boolean reviewing = AsSystem.call(identityService, () -> runtimeService.createExecutionQuery()
+                .processInstanceId(run.processInstanceId()).activityId(REVIEW_ACTIVITY).count() > 0);
+        if (!reviewing) {
+            throw new RunStateException("run #" + runId + " has finished its reviews and is being archived");
+        }
         DayResult result = dayMatching.matchDay(runId, run.businessDate());
         var kept = discrepancies.keep(runId, result.findings(), properties.review().candidateGroup(),
                 dayMatching.rules().version(), clock.instant());
