@@ -1,14 +1,18 @@
 package com.reconflow.bench;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 
 import com.reconflow.ReconFlowApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -58,6 +62,18 @@ final class BenchApp {
              var s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + MYSQL_DATABASE);
             s.execute("CREATE DATABASE " + MYSQL_DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        }
+    }
+
+    /** Removes a benchmark's work folder (files of hundreds of MB, a database of GBs) once it is done. */
+    static void delete(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 

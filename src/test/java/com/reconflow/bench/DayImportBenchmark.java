@@ -61,6 +61,14 @@ public final class DayImportBenchmark {
 
     private static String run(String db, int orders) throws Exception {
         Path work = Files.createTempDirectory("reconflow-day-bench");
+        try {
+            return run(db, orders, work);
+        } finally {
+            BenchApp.delete(work);
+        }
+    }
+
+    private static String run(String db, int orders, Path work) throws Exception {
         Day warmUp = Day.write(work.resolve("warm-up"), DAY.minusDays(1), 2_000, "W");
         Day day = Day.write(work.resolve("staging"), DAY, orders, "B");
         System.out.printf(Locale.ROOT, "day of %,d orders: %d files, %,d rows, %,d bytes%n", orders,

@@ -39,6 +39,14 @@ public final class ImportBenchmark {
         long written = writeBill(bill, rows, LocalDate.of(2026, 11, 20));
         System.out.printf(Locale.ROOT, "bill: %,d rows, %,d bytes%n", rows, written);
 
+        try {
+            run(db, work, bill);
+        } finally {
+            BenchApp.delete(work);
+        }
+    }
+
+    private static void run(String db, Path work, Path bill) throws Exception {
         try (ConfigurableApplicationContext app = BenchApp.start(db, work)) {
             ImportService imports = app.getBean(ImportService.class);
             System.gc();
