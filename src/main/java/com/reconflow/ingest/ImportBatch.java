@@ -11,8 +11,8 @@ import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
 
 /**
- * Receives one file's rows, read ahead by {@link ParseAhead}, and writes them in batches, so
- * memory stays bounded whatever the file's size. Within the source a natural key is unique: a record an
+ * Receives one file's rows, read ahead by {@link ParseAhead}, and writes them in batches, so memory
+ * stays bounded whatever the file's size. Within the source a natural key is unique: a record an
  * earlier import brought is counted as a duplicate and skipped; one that repeats a line of this same
  * file is quarantined. Everything runs inside the import's transaction.
  *

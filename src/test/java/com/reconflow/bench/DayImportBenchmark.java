@@ -167,7 +167,8 @@ public final class DayImportBenchmark {
                 LocalDateTime placed = start.plusSeconds((long) i * 84_000 / orders);
                 LocalDateTime paid = placed.plusSeconds(20);
                 BigDecimal amount = BigDecimal.valueOf(990 + (i * 7919L) % 99_000, 2);
-                BigDecimal refunded = i % 100 == 7 || i % 100 == 58 ? amount.divide(BigDecimal.valueOf(2), 2, RoundingMode.DOWN) : null;
+                boolean partlyRefunded = i % 100 == 7 || i % 100 == 58; // one in fifty, WeChat Pay's and Alipay's
+                BigDecimal refunded = partlyRefunded ? amount.divide(BigDecimal.valueOf(2), 2, RoundingMode.DOWN) : null;
                 boolean byWechat = i % 2 == 0;
                 String txnId = byWechat ? "42000" + digits(prefix, i, 23) : "2026112022" + digits(prefix, i, 18);
                 channels[channel].write(orderNo + "," + TIME.format(placed) + "," + TIME.format(paid) + ","
