@@ -7,16 +7,18 @@ import java.util.Collections;
 import java.util.List;
 
 import com.mysql.cj.jdbc.JdbcConnection;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.springframework.jdbc.support.SQLExceptionTranslator;
-import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
 
 /**
  * Inserts many rows into one table on the current transaction's connection, {@link #ROWS_PER_STATEMENT}
  * rows per INSERT with one statement prepared for all of them. H2 then parses and plans once per
  * hundred rows instead of once per row; on MySQL the statement is prepared on the server, so values
- * travel in the binary protocol, neither escaped by the driver nor parsed again by the server.
+ * travel in the binary protocol, neither escaped by the driver nor parsed again by the server (about
+ * half the CPU of both, against the driver's own batch rewriting). Errors are translated as
+ * {@link JdbcTemplate} translates them: a unique key's clash is a {@code DuplicateKeyException}.
  *
  * @param <T> what one row is made from
  */
@@ -48,15 +50,42 @@ public final class MultiRowInsert<T> {
 
     /** Inserts the rows in their order, within the caller's transaction. */
     public void insert(JdbcTemplate jdbcTemplate, List<? extends T> rows) {
-        if (rows.isEmpty()) {
-            return;
+        if (!rows.isEmpty()) {
+            try (Writer writer = open(jdbcTemplate)) {
+                writer.insert(rows);
+            }
         }
-        Connection connection = DataSourceUtils.getConnection(jdbcTemplate.getDataSource());
-        String sql = insertMany;
-        try {
-            int i = 0;
-            if (rows.size() >= ROWS_PER_STATEMENT) {
-                try (PreparedStatement many = prepareOnServer(connection, insertMany)) {
+    }
+
+    /** A writer whose statements are prepared once and reused for every call until it is closed. */
+    public Writer open(JdbcTemplate jdbcTemplate) {
+        return new Writer(jdbcTemplate);
+    }
+
+    /** Holds the transaction's connection and the prepared statements; close it to release them. */
+    public final class Writer implements AutoCloseable {
+
+        private final JdbcTemplate jdbcTemplate;
+        private final Connection connection;
+        private PreparedStatement many;
+        private PreparedStatement one;
+
+        private Writer(JdbcTemplate jdbcTemplate) {
+            this.jdbcTemplate = jdbcTemplate;
+            this.connection = DataSourceUtils.getConnection(jdbcTemplate.getDataSource());
+        }
+
+        /** The transaction's connection, e.g. for savepoints around an insert. */
+        public Connection connection() {
+            return connection;
+        }
+
+        public void insert(List<? extends T> rows) {
+            String sql = insertMany;
+            try {
+                int i = 0;
+                if (rows.size() >= ROWS_PER_STATEMENT) {
+                    many = many != null ? many : prepareOnServer(insertMany);
                     for (; i + ROWS_PER_STATEMENT <= rows.size(); i += ROWS_PER_STATEMENT) {
                         for (int k = 0; k < ROWS_PER_STATEMENT; k++) {
                             binder.bind(many, k * columnCount, rows.get(i + k));
@@ -64,29 +93,55 @@ public final class MultiRowInsert<T> {
                         many.executeUpdate();
                     }
                 }
-            }
-            if (i < rows.size()) {
-                sql = insertOne;
-                try (PreparedStatement one = connection.prepareStatement(insertOne)) {
-                    for (; i < rows.size(); i++) {
-                        binder.bind(one, 0, rows.get(i));
-                        one.addBatch();
+                if (i < rows.size()) {
+                    sql = insertOne;
+                    one = one != null ? one : connection.prepareStatement(insertOne);
+                    try {
+                        for (; i < rows.size(); i++) {
+                            binder.bind(one, 0, rows.get(i));
+                            one.addBatch();
+                        }
+                        one.executeBatch();
+                    } finally {
+                        one.clearBatch();
                     }
-                    one.executeBatch();
                 }
+            } catch (SQLException e) {
+                throw translate("insert into " + table, sql, e);
             }
-        } catch (SQLException e) {
-            SQLExceptionTranslator translator = new SQLErrorCodeSQLExceptionTranslator(jdbcTemplate.getDataSource());
-            throw translator.translate("insert into " + table, sql, e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, jdbcTemplate.getDataSource());
+        }
+
+        /** Translated as the import's other statements are. */
+        public DataAccessException translate(String task, String sql, SQLException e) {
+            DataAccessException translated = jdbcTemplate.getExceptionTranslator().translate(task, sql, e);
+            return translated != null ? translated : new UncategorizedSQLException(task, sql, e);
+        }
+
+        @Override
+        public void close() {
+            try {
+                closeQuietly(many);
+                closeQuietly(one);
+            } finally {
+                DataSourceUtils.releaseConnection(connection, jdbcTemplate.getDataSource());
+            }
+        }
+
+        private PreparedStatement prepareOnServer(String sql) throws SQLException {
+            if (connection.isWrapperFor(JdbcConnection.class)) {
+                return connection.unwrap(JdbcConnection.class).serverPrepareStatement(sql);
+            }
+            return connection.prepareStatement(sql);
         }
     }
 
-    private static PreparedStatement prepareOnServer(Connection connection, String sql) throws SQLException {
-        if (connection.isWrapperFor(JdbcConnection.class)) {
-            return connection.unwrap(JdbcConnection.class).serverPrepareStatement(sql);
+    private static void closeQuietly(PreparedStatement statement) {
+        if (statement != null) {
+            try {
+                statement.close();
+            } catch (SQLException ignored) {
+                // the connection goes back to the pool either way
+            }
         }
-        return connection.prepareStatement(sql);
     }
 }
