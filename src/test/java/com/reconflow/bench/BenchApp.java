@@ -21,7 +21,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The application as the import benchmarks run it: H2 in a file under the work folder, or the
  * MySQL-protocol server on 127.0.0.1:3306 (root, no password) in a database of the benchmarks' own,
- * made empty first, with the URL settings of the {@code mysql} profile. No demo day, no jobs.
+ * made empty first, with the URL settings of the {@code mysql} profile. No demo day; no jobs unless
+ * asked for.
  * {@code -Dbench.h2.options=;KEY=VALUE} adds to the H2 URL, {@code -Dbench.args="--a=b --c=d"} adds
  * application settings.
  */
@@ -34,8 +35,14 @@ final class BenchApp {
 
     /** Settings as command-line arguments: they override application.yaml, as an operator's would. */
     static ConfigurableApplicationContext start(String db, Path work, String... more) throws SQLException {
+        return start(db, work, false, more);
+    }
+
+    /** With {@code jobs}, Camunda's job executor runs, so that a run goes through its stages on its own. */
+    static ConfigurableApplicationContext start(String db, Path work, boolean jobs, String... more)
+            throws SQLException {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--recon.demo.data=false",
-                "--camunda.bpm.job-execution.enabled=false", "--recon.inbox.dir=" + work.resolve("inbox"),
+                "--camunda.bpm.job-execution.enabled=" + jobs, "--recon.inbox.dir=" + work.resolve("inbox"),
                 "--logging.level.root=WARN"));
         if ("mysql".equals(db)) {
             recreateMysqlDatabase();

@@ -9,10 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import com.reconflow.ReconFlowApplication;
 import com.reconflow.run.Run;
 import com.reconflow.run.RunService;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -31,7 +29,8 @@ public final class MatchingStageBenchmark {
         String db = System.getProperty("bench.db", "h2");
         Path work = Files.createTempDirectory("reconflow-bench");
         LocalDate day = LocalDate.of(2026, 10, 20);
-        try (ConfigurableApplicationContext app = start(db, work)) {
+        try (ConfigurableApplicationContext app = BenchApp.start(db, work,
+                "--logging.level.com.reconflow.matching=INFO")) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             long seeded = seed(jdbc, day, orders);
             RunService runs = app.getBean(RunService.class);
@@ -42,6 +41,8 @@ public final class MatchingStageBenchmark {
             double seconds = (System.nanoTime() - started) / 1e9;
             System.out.printf(Locale.ROOT, "%s: matching stage for %,d orders, %,d records: %.1f s = %,.0f records/s, "
                     + "%,d discrepancies%n", db, orders, seeded, seconds, seeded / seconds, opened.size());
+        } finally {
+            BenchApp.delete(work);
         }
     }
 
@@ -79,22 +80,5 @@ public final class MatchingStageBenchmark {
         int n = rows.size();
         rows.clear();
         return n;
-    }
-
-    private static ConfigurableApplicationContext start(String db, Path work) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--recon.demo.data=false",
-                "--camunda.bpm.job-execution.enabled=false", "--recon.inbox.dir=" + work.resolve("inbox"),
-                "--logging.level.root=WARN", "--logging.level.com.reconflow.matching=INFO"));
-        if ("mysql".equals(db)) {
-            args.addAll(List.of("--spring.profiles.active=demo,mysql",
-                    "--spring.datasource.url=jdbc:mysql://127.0.0.1:3306/reconflow_bench_match?createDatabaseIfNotExist=true"
-                            + "&sendFractionalSeconds=false&rewriteBatchedStatements=true&nullCatalogMeansCurrent=true"
-                            + "&characterEncoding=UTF-8",
-                    "--spring.datasource.username=root", "--spring.datasource.password="));
-        } else {
-            args.addAll(List.of("--spring.profiles.active=demo",
-                    "--spring.datasource.url=jdbc:h2:file:" + work.resolve("h2/bench") + System.getProperty("bench.h2", "")));
-        }
-        return new SpringApplicationBuilder(ReconFlowApplication.class).run(args.toArray(String[]::new));
     }
 }

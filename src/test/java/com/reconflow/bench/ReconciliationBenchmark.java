@@ -1,33 +1,25 @@
 package com.reconflow.bench;
 
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
-import com.reconflow.ReconFlowApplication;
 import com.reconflow.demo.ExpectedCase;
 import com.reconflow.demo.GroundTruth;
 import com.reconflow.demo.SyntheticDayGenerator;
 import com.reconflow.run.Run;
 import com.reconflow.run.RunService;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * The whole way from files to discrepancies, as production runs it: a generated day (the eight
@@ -66,13 +58,14 @@ public final class ReconciliationBenchmark {
         System.out.printf(Locale.ROOT, "%n%s, %,d orders: %d files, %,d rows generated in %.1f s%n", db, orders,
                 files.size(), rows, (System.nanoTime() - generating) / 1e9);
 
-        try (ConfigurableApplicationContext app = start(db, work)) {
+        try (ConfigurableApplicationContext app = BenchApp.start(db, work, true,
+                "--logging.level.com.reconflow.matching=INFO", "--logging.level.com.reconflow.run=INFO")) {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             List<String> sources = files.stream().map(f -> f.getParent().getFileName().toString()).distinct().toList();
             Run run = app.getBean(RunService.class).start(DAY, sources, "benchmark");
             System.gc();
-            HeapSampler heap = new HeapSampler();
-            double cpuBefore = cpuSeconds();
+            BenchApp.HeapSampler heap = new BenchApp.HeapSampler();
+            double cpuBefore = BenchApp.cpuSeconds();
             long started = System.nanoTime();
             for (Path file : files) {
                 Path folder = Files.createDirectories(work.resolve("inbox").resolve(file.getParent().getFileName()));
@@ -94,7 +87,7 @@ public final class ReconciliationBenchmark {
                 }
                 LockSupport.parkNanos(50_000_000);
             }
-            double cpu = cpuSeconds() - cpuBefore;
+            double cpu = BenchApp.cpuSeconds() - cpuBefore;
             long peak = heap.stop();
             double importing = (imported - started) / 1e9;
             double matching = (matched - imported) / 1e9;
@@ -105,11 +98,11 @@ public final class ReconciliationBenchmark {
             System.out.printf(Locale.ROOT, "  matching stage:          %6.1f s  %,9.0f records/s%n", matching,
                     stored / matching);
             System.out.printf(Locale.ROOT, "  files -> discrepancies:  %6.1f s  (app CPU %.0f s, peak heap %,d MiB of %,d)%n",
-                    total, cpu, peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
+                    total, cpu, peak, Runtime.getRuntime().maxMemory() >> 20);
             compare(jdbc, run.id(), truth);
         } finally {
             // A million-order day leaves gigabytes behind (files, H2 database): gone before the next size.
-            FileSystemUtils.deleteRecursively(work);
+            BenchApp.delete(work);
         }
     }
 
@@ -145,54 +138,5 @@ public final class ReconciliationBenchmark {
 
     private static String plain(BigDecimal amount) {
         return amount == null ? null : amount.setScale(2).toPlainString();
-    }
-
-    private static ConfigurableApplicationContext start(String db, Path work) throws SQLException, IOException {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--recon.demo.data=false",
-                "--recon.inbox.dir=" + work.resolve("inbox"), "--logging.level.root=WARN",
-                "--logging.level.com.reconflow.matching=INFO", "--logging.level.com.reconflow.run=INFO"));
-        if ("mysql".equals(db)) {
-            try (var c = DriverManager.getConnection("jdbc:mysql://127.0.0.1:3306/", "root", "");
-                 var s = c.createStatement()) {
-                s.execute("DROP DATABASE IF EXISTS reconflow_bench_e2e");
-                s.execute("CREATE DATABASE reconflow_bench_e2e CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
-            }
-            args.addAll(List.of("--spring.profiles.active=demo,mysql", "--RECON_DB_HOST=127.0.0.1",
-                    "--RECON_DB_NAME=reconflow_bench_e2e", "--RECON_DB_USER=root", "--RECON_DB_PASSWORD="));
-        } else {
-            args.addAll(List.of("--spring.profiles.active=demo",
-                    "--spring.datasource.url=jdbc:h2:file:" + work.resolve("h2/bench")));
-        }
-        return new SpringApplicationBuilder(ReconFlowApplication.class).run(args.toArray(String[]::new));
-    }
-
-    private static double cpuSeconds() {
-        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        return os.getProcessCpuTime() / 1e9;
-    }
-
-    /** The most heap in use at once, sampled every 10 ms. */
-    private static final class HeapSampler {
-        private final AtomicLong peak = new AtomicLong();
-        private final Thread thread;
-        private volatile boolean running = true;
-
-        HeapSampler() {
-            var memory = ManagementFactory.getMemoryMXBean();
-            thread = new Thread(() -> {
-                while (running) {
-                    peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                    LockSupport.parkNanos(10_000_000);
-                }
-            }, "heap-sampler");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        long stop() throws InterruptedException {
-            running = false;
-            thread.join();
-            return peak.get();
-        }
     }
 }
