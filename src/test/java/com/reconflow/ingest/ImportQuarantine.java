@@ -1,6 +1,5 @@
 package com.reconflow.ingest;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,11 +9,9 @@ import java.util.Map;
 import com.reconflow.support.Api;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.util.LinkedMultiValueMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -117,11 +114,11 @@ interface ImportQuarantine {
                 + "OV-2,2026-11-16 11:00:00,2026-11-16 11:00:05,20.00,alipay,2026111622000000000000000002,PAID,0.00,jd,美妆,MZ0001,1\n";
         String mondayAndMore = monday
                 + "OV-3,2026-11-16 12:00:00,2026-11-16 12:00:05,30.00,alipay,2026111622000000000000000003,PAID,0.00,jd,美妆,MZ0001,1\n";
-        assertThat(finance.postMultipart("/api/imports", upload("jd", "jd_1.csv", HEADER + monday), Map.class)
+        assertThat(finance.postMultipart("/api/imports", Api.importParts("jd", "jd_1.csv", HEADER + monday), Map.class)
                 .getBody()).containsEntry("rowsAccepted", 2);
 
         Map<String, Object> second = finance.postMultipart("/api/imports",
-                upload("jd", "jd_2.csv", HEADER + mondayAndMore), Map.class).getBody();
+                Api.importParts("jd", "jd_2.csv", HEADER + mondayAndMore), Map.class).getBody();
         assertThat(second).containsEntry("rowsAccepted", 1).containsEntry("rowsDuplicate", 2)
                 .containsEntry("rowsRejected", 0);
         assertThat(count("SELECT COUNT(*) FROM recon_record WHERE order_no LIKE 'OV-%'")).isEqualTo(3);
@@ -132,7 +129,7 @@ interface ImportQuarantine {
         String line = "RP-1,2026-11-15 10:00:00,2026-11-15 10:00:05,10.00,alipay,2026111522000000000000000001,PAID,0.00,jd,美妆,MZ0001,1\n";
         @SuppressWarnings("unchecked")
         Map<String, Object> result = Api.as(rest(), "finance").postMultipart("/api/imports",
-                upload("jd", "jd_repeat.csv", HEADER + line + line), Map.class).getBody();
+                Api.importParts("jd", "jd_repeat.csv", HEADER + line + line), Map.class).getBody();
 
         assertThat(result).containsEntry("rowsAccepted", 1).containsEntry("rowsRejected", 1);
         assertThat(result.get("errors").toString()).contains("line=3").contains("as line 2");
@@ -148,7 +145,7 @@ interface ImportQuarantine {
         }
         first.append(bigFileOrder(7)); // line 1502 repeats line 8, more than a batch of rows later
         Map<String, Object> result = finance.postMultipart("/api/imports",
-                upload("pos", "pos_big_1.csv", first.toString()), Map.class).getBody();
+                Api.importParts("pos", "pos_big_1.csv", first.toString()), Map.class).getBody();
         assertThat(result).containsEntry("rowsAccepted", 1500).containsEntry("rowsRejected", 1)
                 .containsEntry("rowsDuplicate", 0);
         assertThat(result.get("errors").toString()).contains("line=1502").contains("as line 8");
@@ -159,7 +156,7 @@ interface ImportQuarantine {
             overlapping.append(bigFileOrder(i));
         }
         Map<String, Object> second = finance.postMultipart("/api/imports",
-                upload("pos", "pos_big_2.csv", overlapping.toString()), Map.class).getBody();
+                Api.importParts("pos", "pos_big_2.csv", overlapping.toString()), Map.class).getBody();
         assertThat(second).containsEntry("rowsAccepted", 1500).containsEntry("rowsDuplicate", 300)
                 .containsEntry("rowsRejected", 0);
         assertThat(count("SELECT COUNT(*) FROM recon_record WHERE order_no LIKE 'BIG-%'")).isEqualTo(3000);
@@ -177,7 +174,7 @@ interface ImportQuarantine {
                 + "COL-1,2026-11-13 10:00:00,2026-11-13 10:00:05,30.00,wechatpay,4200000000202611130000000001,"
                 + "PARTIALLY_REFUNDED,12.50,jd,美妆,MZ0001,1\n"
                 + "COL-2,2026-11-13 11:00:00,2026-11-13 11:00:05,20.00,wechatpay,4200000000202611130000000002,PAID,,jd,美妆,MZ0001,1\n";
-        assertThat(finance.postMultipart("/api/imports", upload("jd", "jd_columns.csv", orders), Map.class).getBody())
+        assertThat(finance.postMultipart("/api/imports", Api.importParts("jd", "jd_columns.csv", orders), Map.class).getBody())
                 .containsEntry("rowsAccepted", 2);
         String bill = "\uFEFF交易时间,公众账号ID,商户号,特约商户号,设备号,微信订单号,商户订单号,用户标识,交易类型,交易状态,付款银行,货币种类,"
                 + "应结订单金额,代金券金额,微信退款单号,商户退款单号,退款金额,充值券退款金额,退款类型,退款状态,商品名称,商户数据包,手续费,费率,"
@@ -186,7 +183,7 @@ interface ImportQuarantine {
                 + "`50.00,`0.00,`0,`0,`0.00,`0.00,`,`,`戒指,`COL-3|COL-4,`0.30000,`0.60%,`50.00,`0.00,`\r\n"
                 + "总交易单数,应结订单总金额,退款总金额,充值券退款总金额,手续费总金额,订单总金额,申请退款总金额\r\n"
                 + "`1,`50.00,`0.00,`0.00,`0.30,`50.00,`0.00\r\n";
-        assertThat(finance.postMultipart("/api/imports", upload("wechatpay", "wechat_columns.csv", bill), Map.class)
+        assertThat(finance.postMultipart("/api/imports", Api.importParts("wechatpay", "wechat_columns.csv", bill), Map.class)
                 .getBody()).containsEntry("rowsAccepted", 1);
 
         assertThat(jdbc().sql("SELECT order_no, refunded_amount, memo FROM recon_record WHERE order_no IN "
@@ -204,7 +201,7 @@ interface ImportQuarantine {
                 + "U-101,2026-11-18 11:00:00,2026-11-18 11:00:05,12,34x,alipay,2026111822000000000000000101,PAID,0.00,jd,美妆,MZ0001,1\n"
                 + "U-102,2026-11-18 12:00:00,2026-11-18 12:00:05,19.90,wechatpay,4200000000202611180000000102,PAID,0.00,jd,美妆,MZ0001,1\n";
 
-        ResponseEntity<Map> created = finance.postMultipart("/api/imports", upload("jd", "jd_upload.csv", content), Map.class);
+        ResponseEntity<Map> created = finance.postMultipart("/api/imports", Api.importParts("jd", "jd_upload.csv", content), Map.class);
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         Map<String, Object> body = created.getBody();
         assertThat(body).containsEntry("source", "jd").containsEntry("format", "channel-orders")
@@ -220,7 +217,7 @@ interface ImportQuarantine {
                 .satisfies(e -> assertThat((String) e.get("rawLine")).startsWith("U-101"));
 
         String corrected = content.replace("12,34x", "12.34");
-        var correction = upload("jd", "jd_upload_corrected.csv", corrected);
+        var correction = Api.importParts("jd", "jd_upload_corrected.csv", corrected);
         correction.add("corrects", id.toString());
         Map<String, Object> fixed = finance.postMultipart("/api/imports", correction, Map.class).getBody();
         assertThat(fixed).containsEntry("rowsAccepted", 1).containsEntry("rowsDuplicate", 2)
@@ -229,34 +226,22 @@ interface ImportQuarantine {
                 .containsExactly(fixed.get("id"));
         assertThat(count("SELECT COUNT(*) FROM recon_record WHERE order_no = 'U-101'")).isEqualTo(1);
 
-        ResponseEntity<Map> again = finance.postMultipart("/api/imports", upload("jd", "renamed.csv", content), Map.class);
+        ResponseEntity<Map> again = finance.postMultipart("/api/imports", Api.importParts("jd", "renamed.csv", content), Map.class);
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(((Number) again.getBody().get("id")).longValue()).isEqualTo(id.longValue());
         assertThat(count("SELECT COUNT(*) FROM recon_import WHERE file_name = 'renamed.csv'")).isZero();
 
         ResponseEntity<Map> broken = finance.postMultipart("/api/imports",
-                upload("jd", "empty.csv", ""), Map.class);
+                Api.importParts("jd", "empty.csv", ""), Map.class);
         assertThat(broken.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat((String) broken.getBody().get("message")).contains("empty.csv").contains("empty");
         assertThat(count("SELECT COUNT(*) FROM recon_import WHERE file_name = 'empty.csv'")).isZero();
 
-        assertThat(Api.as(rest(), "auditor").postMultipart("/api/imports", upload("jd", "a.csv", content), Map.class)
+        assertThat(Api.as(rest(), "auditor").postMultipart("/api/imports", Api.importParts("jd", "a.csv", content), Map.class)
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     private long count(String sql) {
         return jdbc().sql(sql).query(Long.class).single();
-    }
-
-    private static LinkedMultiValueMap<String, Object> upload(String source, String name, String content) {
-        var parts = new LinkedMultiValueMap<String, Object>();
-        parts.add("source", source);
-        parts.add("file", new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
-            @Override
-            public String getFilename() {
-                return name;
-            }
-        });
-        return parts;
     }
 }

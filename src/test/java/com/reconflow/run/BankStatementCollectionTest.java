@@ -3,7 +3,6 @@ package com.reconflow.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +10,7 @@ import java.util.Map;
 import com.reconflow.support.Api;
 import com.reconflow.support.H2AppTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpStatus;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * A run that waits for the bank: the statement with the day's settlement is the next day's (and
@@ -52,15 +49,7 @@ class BankStatementCollectionTest extends H2AppTest {
         Map<?, ?> run = finance.post("/api/runs", Map.of("businessDate", "2025-06-25", "sources", List.of("bank")),
                 Map.class).getBody();
 
-        var parts = new LinkedMultiValueMap<String, Object>();
-        parts.add("source", "bank");
-        parts.add("file", new ByteArrayResource(STATEMENT.getBytes(StandardCharsets.UTF_8)) {
-            @Override
-            public String getFilename() {
-                return "camt053_20250626.xml";
-            }
-        });
-        var imported = finance.postMultipart("/api/imports", parts, Map.class);
+        var imported = finance.importFile("bank", "camt053_20250626.xml", STATEMENT);
         assertThat(imported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(imported.getBody().get("businessDate")).as("the statement's own day").isEqualTo("2025-06-26");
 

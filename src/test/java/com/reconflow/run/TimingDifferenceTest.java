@@ -1,6 +1,5 @@
 package com.reconflow.run;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -8,9 +7,7 @@ import java.util.Map;
 import com.reconflow.support.Api;
 import com.reconflow.support.H2AppTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpStatus;
-import org.springframework.util.LinkedMultiValueMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -64,14 +61,6 @@ class TimingDifferenceTest extends H2AppTest {
     }
 
     private static void upload(Api finance, String source, String name, String content) {
-        var parts = new LinkedMultiValueMap<String, Object>();
-        parts.add("source", source);
-        parts.add("file", new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
-            @Override
-            public String getFilename() {
-                return name;
-            }
-        });
-        assertThat(finance.postMultipart("/api/imports", parts, Map.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(finance.importFile(source, name, content).getStatusCode()).isEqualTo(HttpStatus.CREATED);
     }
 }
