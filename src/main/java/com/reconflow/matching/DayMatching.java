@@ -110,6 +110,15 @@ public class DayMatching {
         return result;
     }
 
+    /** Whether the record is of that kind and one that matching the day looks at: of the day, or carried into it. */
+    public boolean isOfDay(long runId, LocalDate businessDate, long recordId, RecordKind kind) {
+        return jdbc.sql("SELECT COUNT(*) FROM recon_record r WHERE r.id = ? AND r.kind = ? AND (r.business_date = ? "
+                        + "OR EXISTS (SELECT 1 FROM recon_pending p WHERE p.record_id = r.id AND p.since_date < ? "
+                        + "AND (p.resolved_run_id IS NULL OR p.resolved_run_id = ?)))")
+                .params(recordId, kind.name(), businessDate, businessDate, runId)
+                .query(Long.class).single() > 0;
+    }
+
     private void keepMatches(long runId, List<Match> matches, Instant now) {
         Map<String, Long> stored = new HashMap<>();
         jdbc.sql("SELECT id, order_record_id, payment_record_id, match_kind, rule_id FROM recon_match "

@@ -9,6 +9,7 @@ import java.util.TreeSet;
 
 import com.reconflow.config.ReconProperties;
 import com.reconflow.ingest.RecordsImported;
+import com.reconflow.ingest.RecordKind;
 import com.reconflow.matching.DayMatching;
 import com.reconflow.matching.DayResult;
 import com.reconflow.matching.ManualPairRepository;
@@ -161,17 +162,11 @@ public class RunService {
      */
     @Transactional
     public Rematch rematch(long runId) {
-        Run run = runs.lock(runId).orElseThrow(() -> new IllegalStateException("no run #" + runId));
-        if (run.status() != RunStatus.IN_REVIEW) {
-            throw new RunStateException("run #" + runId + " is " + run.status()
-                    + "; only a run in review can be matched again");
-        }
-        // New reviews join the running ones; once those are all done the run is on its way to the archive.
-        boolean reviewing = AsSystem.call(identityService, () -> runtimeService.createExecutionQuery()
-                .processInstanceId(run.processInstanceId()).activityId(REVIEW_ACTIVITY).count() > 0);
-        if (!reviewing) {
-            throw new RunStateException("run #" + runId + " has finished its reviews and is being archived");
-        }
+        return matchAgain(lockInReview(runId));
+    }
+
+    private Rematch matchAgain(Run run) {
+        long runId = run.id();
         DayResult result = dayMatching.matchDay(runId, run.businessDate());
         var kept = discrepancies.keep(runId, result.findings(), properties.review().candidateGroup(),
                 dayMatching.rules().version(), clock.instant());
@@ -198,15 +193,20 @@ public class RunService {
     @Transactional
     public Rematch pair(long runId, RecordPair pair, ManualPairRepository.Action action, String reason,
                         String decidedBy) {
-        requireInReview(runId);
+        Run run = lockInReview(runId);
+        if (!dayMatching.isOfDay(runId, run.businessDate(), pair.orderId(), RecordKind.ORDER)
+                || !dayMatching.isOfDay(runId, run.businessDate(), pair.paymentId(), RecordKind.PAYMENT)) {
+            throw new IllegalArgumentException("record #" + pair.orderId() + " must be an order and record #"
+                    + pair.paymentId() + " a payment of " + run.businessDate() + " (or carried into it)");
+        }
         manualPairs.record(runId, pair, action, reason, decidedBy, clock.instant());
-        return rematch(runId);
+        return matchAgain(run);
     }
 
     /** Confirming a proposal links its pair; rejecting it separates the pair for good. */
     @Transactional
     public Rematch decideProposal(long runId, long proposalId, boolean confirmed, String comment, String decidedBy) {
-        requireInReview(runId);
+        Run run = lockInReview(runId);
         StoredProposal proposal = proposals.find(proposalId).filter(p -> p.runId() == runId)
                 .orElseThrow(() -> new IllegalArgumentException("run #" + runId + " has no proposal #" + proposalId));
         var status = confirmed ? StoredProposal.Status.CONFIRMED : StoredProposal.Status.REJECTED;
@@ -217,15 +217,25 @@ public class RunService {
                 confirmed ? ManualPairRepository.Action.LINK : ManualPairRepository.Action.SEPARATE,
                 (confirmed ? "confirmed" : "rejected") + " proposal #" + proposalId + ": " + comment, decidedBy,
                 clock.instant());
-        return rematch(runId);
+        return matchAgain(run);
     }
 
-    private void requireInReview(long runId) {
+    /**
+     * The run, locked until the transaction ends, while its reviews are running: new reviews can join
+     * them. Once they are all done the run is on its way to the archive and its day stays as decided.
+     */
+    private Run lockInReview(long runId) {
         Run run = runs.lock(runId).orElseThrow(() -> new IllegalStateException("no run #" + runId));
         if (run.status() != RunStatus.IN_REVIEW) {
             throw new RunStateException("run #" + runId + " is " + run.status()
-                    + "; pairs can be changed only while the run is in review");
+                    + "; a day is matched again or re-paired only while its run is in review");
         }
+        boolean reviewing = AsSystem.call(identityService, () -> runtimeService.createExecutionQuery()
+                .processInstanceId(run.processInstanceId()).activityId(REVIEW_ACTIVITY).count() > 0);
+        if (!reviewing) {
+            throw new RunStateException("run #" + runId + " has finished its reviews and is being archived");
+        }
+        return run;
     }
 
     /** What matching a day again changed for people. */

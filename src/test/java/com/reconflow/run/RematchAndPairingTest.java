@@ -1,6 +1,5 @@
 package com.reconflow.run;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -8,10 +7,8 @@ import java.util.Map;
 import com.reconflow.support.Api;
 import com.reconflow.support.H2AppTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -89,6 +86,11 @@ class RematchAndPairingTest extends H2AppTest {
         assertThat((List<Map<String, Object>>) order.get("proposals")).singleElement()
                 .satisfies(p -> assertThat(p.get("status")).isEqualTo("CONFIRMED"));
 
+        // A pair must be an order and a payment the day's matching looks at; anything else is refused.
+        assertThat(finance.post(run + "/pairs", Map.of("orderRecordId", 999_999_999L, "paymentRecordId",
+                        ((Map<String, Object>) proposals.get(0).get("payment")).get("recordId"), "action", "LINK",
+                        "reason", "no such order"), String.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+
         // Late card data: RM2's payment arrives, and a payment no order knows.
         upload(finance, "card", "unionpay_20250714_late.csv", CARD_HEADER + """
                 898310056510001,00010001,2025-07-14 11:00:25,消费,000302,000002,RMREF2,621700******0002,50.00,0.25,RM2,49.75
@@ -136,14 +138,6 @@ class RematchAndPairingTest extends H2AppTest {
     }
 
     private static void upload(Api finance, String source, String name, String content) {
-        var parts = new LinkedMultiValueMap<String, Object>();
-        parts.add("source", source);
-        parts.add("file", new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
-            @Override
-            public String getFilename() {
-                return name;
-            }
-        });
-        assertThat(finance.postMultipart("/api/imports", parts, Map.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(finance.importFile(source, name, content).getStatusCode()).isEqualTo(HttpStatus.CREATED);
     }
 }
