@@ -48,13 +48,20 @@ public class DiscrepancyRepository {
      * superseded, and everything else, decisions included, stays as it is. Inserted in batches.
      */
     public Kept keep(long runId, List<Finding> findings, String candidateGroup, String rulesVersion, Instant now) {
-        Map<String, Long> stored = storedKeys(runId);
+        // The run's discrepancies that stand (open or decided), by what they are about.
+        Map<String, Long> stored = new HashMap<>();
         Map<String, Long> open = new HashMap<>();
-        jdbc.sql("SELECT id, type, rule_id, record_id, counter_record_id, expected, actual FROM recon_discrepancy "
-                        + "WHERE run_id = ? AND status = 'OPEN'")
+        long[] lastId = {0};
+        jdbc.sql("SELECT id, type, rule_id, record_id, counter_record_id, expected, actual, status "
+                        + "FROM recon_discrepancy WHERE run_id = ? AND status <> 'SUPERSEDED'")
                 .param(runId)
                 .query(rs -> {
-                    open.put(key(rs), rs.getLong(1));
+                    String key = key(rs);
+                    stored.put(key, rs.getLong(1));
+                    if (Discrepancy.Status.OPEN.name().equals(rs.getString("status"))) {
+                        open.put(key, rs.getLong(1));
+                    }
+                    lastId[0] = Math.max(lastId[0], rs.getLong(1));
                 });
         List<Finding> fresh = new ArrayList<>();
         Set<String> found = new HashSet<>();
@@ -95,26 +102,11 @@ public class DiscrepancyRepository {
             ps.setObject(1, Db.utc(now));
             ps.setLong(2, id);
         });
-        if (fresh.isEmpty()) {
-            return new Kept(List.of(), superseded);
-        }
-        Set<String> freshKeys = new HashSet<>();
-        fresh.forEach(f -> freshKeys.add(key(f)));
-        List<Long> opened = storedKeys(runId).entrySet().stream().filter(e -> freshKeys.contains(e.getKey()))
-                .map(Map.Entry::getValue).sorted().toList();
+        // The caller holds the run's lock: the run's rows after the last one standing are the ones just added.
+        List<Long> opened = fresh.isEmpty() ? List.of() : jdbc.sql(
+                        "SELECT id FROM recon_discrepancy WHERE run_id = ? AND id > ? AND status = 'OPEN' ORDER BY id")
+                .params(runId, lastId[0]).query(Long.class).list();
         return new Kept(opened, superseded);
-    }
-
-    /** The run's discrepancies that stand (open or decided), by what they are about. */
-    private Map<String, Long> storedKeys(long runId) {
-        Map<String, Long> stored = new HashMap<>();
-        jdbc.sql("SELECT id, type, rule_id, record_id, counter_record_id, expected, actual FROM recon_discrepancy "
-                        + "WHERE run_id = ? AND status <> 'SUPERSEDED'")
-                .param(runId)
-                .query(rs -> {
-                    stored.put(key(rs), rs.getLong(1));
-                });
-        return stored;
     }
 
     /** The same finding: the same rule saying the same thing about the same records with the same figures. */
