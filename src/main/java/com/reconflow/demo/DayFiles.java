@@ -177,15 +177,9 @@ final class DayFiles {
     }
 
     private void wechatPayment(StringBuilder line, int x) {
-        int o = day.payOrder[x];
-        Channel c = Channel.values()[day.channel[o]];
-        long looks = day.looks(x);
         time(line.append('`'), day.payAt[x]);
-        line.append(",`").append(c.wechatAppId).append(",`").append(WECHAT_MERCHANT_ID).append(",`0,`");
-        line.append(device(c, o, looks));
-        line.append(",`").append(day.txnId(x)).append(",`").append(day.merchantOrderNo(x));
-        line.append(",`").append(Catalog.openId(c.openIdPrefix, looks)).append(",`").append(c.wechatTradeType);
-        line.append(",`SUCCESS,`").append(Catalog.wechatBank(looks >>> 20)).append(",`CNY");
+        wechatPaymentIdentifiers(line, x);
+        line.append(",`SUCCESS,`").append(Catalog.wechatBank(day.looks(x) >>> 20)).append(",`CNY");
         money(line.append(",`"), day.payAmount[x]).append(",`0.00,`0,`0,`0.00,`0.00,`,`");
         line.append(",`").append(productName(x)).append(",`").append(memo(x));
         money(line.append(",`"), day.payFee[x]).append("000");
@@ -193,18 +187,23 @@ final class DayFiles {
         money(line.append(",`"), day.payAmount[x]).append(",`0.00,`");
     }
 
-    /** A refund row repeats the payment's identifiers; its money is in 退款金额, its fee is given back. */
-    private void wechatRefund(StringBuilder line, int r) {
-        int x = day.refundOf[r];
+    /** 公众账号ID to 交易类型: the payment's identifiers, which its refund rows repeat. */
+    private void wechatPaymentIdentifiers(StringBuilder line, int x) {
         int o = day.payOrder[x];
         Channel c = Channel.values()[day.channel[o]];
         long looks = day.looks(x);
-        time(line.append('`'), day.refundAt[r]);
         line.append(",`").append(c.wechatAppId).append(",`").append(WECHAT_MERCHANT_ID).append(",`0,`");
         line.append(device(c, o, looks));
         line.append(",`").append(day.txnId(x)).append(",`").append(day.merchantOrderNo(x));
         line.append(",`").append(Catalog.openId(c.openIdPrefix, looks)).append(",`").append(c.wechatTradeType);
-        line.append(",`REFUND,`").append(Catalog.wechatBank(looks >>> 20)).append(",`CNY,`0.00,`0.00");
+    }
+
+    /** A refund row repeats the payment's identifiers; its money is in 退款金额, its fee is given back. */
+    private void wechatRefund(StringBuilder line, int r) {
+        int x = day.refundOf[r];
+        time(line.append('`'), day.refundAt[r]);
+        wechatPaymentIdentifiers(line, x);
+        line.append(",`REFUND,`").append(Catalog.wechatBank(day.looks(x) >>> 20)).append(",`CNY,`0.00,`0.00");
         line.append(",`").append(day.ids.wechatRefundId(day.refundNumber[r]));
         line.append(",`RF").append(day.merchantOrderNo(x));
         money(line.append(",`"), day.refundAmount[r]).append(",`0.00,`ORIGINAL,`SUCCESS");
