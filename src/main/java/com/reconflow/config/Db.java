@@ -1,8 +1,14 @@
 package com.reconflow.config;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+
+import com.mysql.cj.jdbc.JdbcConnection;
 
 /**
  * Times go to the database as UTC wall-clock values, so what is stored never depends on the
@@ -24,5 +30,19 @@ public final class Db {
     /** A descriptive text cut to its column's width; never used for keys or amounts. */
     public static String clip(String value, int width) {
         return value == null || value.length() <= width ? value : value.substring(0, width);
+    }
+
+    /**
+     * A query whose rows are handed over as the server sends them. MySQL's driver otherwise reads a
+     * whole result into memory before the first row, so a million-row day would sit in the heap
+     * twice: as the driver's rows and as what is made of them. H2 pages big results by itself.
+     */
+    public static PreparedStatement streaming(Connection connection, String sql) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
+                ResultSet.CONCUR_READ_ONLY);
+        if (connection.isWrapperFor(JdbcConnection.class)) {
+            statement.setFetchSize(Integer.MIN_VALUE);
+        }
+        return statement;
     }
 }
