@@ -12,7 +12,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -217,14 +216,20 @@ public final class DayMatcher {
         }
 
         void matchByKey(LedgerEntry order) {
-            Set<LedgerEntry> candidates = new LinkedHashSet<>(paymentsByOrderNo.getOrDefault(order.orderNo(), List.of()));
+            // Runs once per order of the day: plain lists, as a payment found by both keys is one payment.
+            List<LedgerEntry> paid = new ArrayList<>(2);
+            addCandidates(order, paymentsByOrderNo.getOrDefault(order.orderNo(), List.of()), paid);
             if (order.txnId() != null) {
-                candidates.addAll(paymentsByTxnId.getOrDefault(order.txnId(), List.of()));
+                addCandidates(order, paymentsByTxnId.getOrDefault(order.txnId(), List.of()), paid);
             }
-            candidates.removeIf(p -> claimedPayments.contains(p.id()) || manual.separates(order, p));
-            List<LedgerEntry> paid = candidates.stream().sorted(Comparator.comparingLong(LedgerEntry::id)).toList();
-            paid.forEach(p -> claimedPayments.add(p.id()));
-            BigDecimal total = paid.stream().map(LedgerEntry::amount).reduce(ZERO, BigDecimal::add);
+            if (paid.size() > 1) {
+                paid.sort(Comparator.comparingLong(LedgerEntry::id));
+            }
+            BigDecimal total = ZERO;
+            for (LedgerEntry p : paid) {
+                claimedPayments.add(p.id());
+                total = total.add(p.amount());
+            }
 
             if (order.isCancelledOrder()) {
                 if (!paid.isEmpty()) {
@@ -245,6 +250,16 @@ public final class DayMatcher {
             } else {
                 findings.add(finding(DiscrepancyType.AMOUNT_MISMATCH, SPLIT_RULE, order, paid.get(0), order.amount(),
                         total, ZERO));
+            }
+        }
+
+        /** The payments found by a key that are still free and that no one separated from the order. */
+        private void addCandidates(LedgerEntry order, List<LedgerEntry> found, List<LedgerEntry> paid) {
+            for (LedgerEntry p : found) {
+                if (!claimedPayments.contains(p.id()) && !manual.separates(order, p)
+                        && paid.stream().noneMatch(q -> q.id() == p.id())) {
+                    paid.add(p);
+                }
             }
         }
 
@@ -505,9 +520,14 @@ public final class DayMatcher {
         return records.stream().filter(r -> r.kind() == kind).sorted(Comparator.comparingLong(LedgerEntry::id)).toList();
     }
 
+    /** Most keys have one entry: a one-element list until a second comes (a third of the memory of an ArrayList). */
     private static void index(Map<String, List<LedgerEntry>> index, String key, LedgerEntry entry) {
         if (key != null && !key.isBlank()) {
-            index.computeIfAbsent(key, k -> new ArrayList<>()).add(entry);
+            index.merge(key, List.of(entry), (found, one) -> {
+                List<LedgerEntry> all = found instanceof ArrayList<LedgerEntry> list ? list : new ArrayList<>(found);
+                all.addAll(one);
+                return all;
+            });
         }
     }
 }
