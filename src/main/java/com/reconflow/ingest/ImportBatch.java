@@ -41,6 +41,7 @@ final class ImportBatch implements ParseAhead.Rows {
     private final List<RowError> pendingRejects = new ArrayList<>();
     private final List<RowError> listedErrors = new ArrayList<>();
     private final Map<LocalDate, Long> recordsPerDay = new HashMap<>();
+    private final Map<List<String>, Integer> columns = new LinkedHashMap<>();
     private boolean lookUpFirst;
     private long accepted;
     private long rejected;
@@ -57,7 +58,7 @@ final class ImportBatch implements ParseAhead.Rows {
      * The record as it will be stored, or the reason it cannot be: a value too long for its column
      * quarantines its row instead of failing the whole import. Called on the thread reading the file.
      */
-    static Object prepare(CanonicalRecord r) {
+    static Object prepare(CanonicalRecord r, boolean columnsNamed) {
         String naturalKey = NaturalKey.of(r);
         for (String[] key : new String[][] {{"orderNo", r.orderNo()}, {"txnId", r.txnId()}, {"refundNo", r.refundNo()}}) {
             if (key[1] != null && key[1].length() > MAX_KEY_LENGTH) {
@@ -81,7 +82,7 @@ final class ImportBatch implements ParseAhead.Rows {
         if (refunded != null) {
             return new RowError(r.lineNo(), RecordAttributes.REFUNDED_AMOUNT, refunded, truncate(r.rawLine()));
         }
-        return StoredRecord.of(r, naturalKey);
+        return StoredRecord.of(r, naturalKey, columnsNamed);
     }
 
     @Override
@@ -95,6 +96,26 @@ final class ImportBatch implements ParseAhead.Rows {
         if (pending.size() >= BATCH_SIZE) {
             flush();
         }
+    }
+
+    /** Each distinct header once, with the line it was first read on. */
+    @Override
+    public void columns(int line, List<String> names) {
+        columns.putIfAbsent(names, line);
+    }
+
+    /**
+     * The file's column headers as stored with the import ({@code "line 1: a,b,c"}, one line per
+     * distinct header), so that stored raw lines can be read field by field; null for files without one.
+     */
+    String columnHeaders() {
+        if (columns.isEmpty()) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder();
+        columns.forEach((names, line) -> text.append(text.isEmpty() ? "" : "\n").append("line ").append(line)
+                .append(": ").append(String.join(",", names)));
+        return text.length() <= MAX_RAW_LINE_LENGTH ? text.toString() : text.substring(0, MAX_RAW_LINE_LENGTH);
     }
 
     @Override

@@ -51,12 +51,12 @@ class ImportRepository {
     }
 
     void completeImport(long id, LocalDate businessDate, ImportStatus status, long accepted, long rejected,
-                        long duplicate) {
+                        long duplicate, String columnHeaders) {
         jdbc.sql("""
                 UPDATE recon_import SET business_date = ?, status = ?, rows_accepted = ?, rows_rejected = ?,
-                                        rows_duplicate = ?
+                                        rows_duplicate = ?, column_headers = ?
                 WHERE id = ?""")
-                .params(businessDate, status.name(), accepted, rejected, duplicate, id)
+                .params(businessDate, status.name(), accepted, rejected, duplicate, columnHeaders, id)
                 .update();
     }
 

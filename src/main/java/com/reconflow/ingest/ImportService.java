@@ -105,7 +105,8 @@ public class ImportService {
         LocalDate businessDate = request.businessDate() != null ? request.businessDate()
                 : mostFrequent(batch.recordsPerDay()).orElse(null);
         ImportStatus status = batch.rejected() == 0 ? ImportStatus.ACCEPTED : ImportStatus.ACCEPTED_WITH_REJECTIONS;
-        imports.completeImport(id, businessDate, status, batch.accepted(), batch.rejected(), batch.duplicate());
+        imports.completeImport(id, businessDate, status, batch.accepted(), batch.rejected(), batch.duplicate(),
+                batch.columnHeaders());
 
         Set<LocalDate> dates = new TreeSet<>(batch.recordsPerDay().keySet());
         if (businessDate != null) {

@@ -24,6 +24,8 @@ final class ParseAhead {
         void add(StoredRecord record);
 
         void reject(RowError error);
+
+        void columns(int line, List<String> names);
     }
 
     private ParseAhead() {
@@ -46,6 +48,8 @@ final class ParseAhead {
                 for (Object row : chunk.rows()) {
                     if (row instanceof StoredRecord record) {
                         into.add(record);
+                    } else if (row instanceof Columns columns) {
+                        into.columns(columns.line(), columns.names());
                     } else {
                         into.reject((RowError) row);
                     }
@@ -64,14 +68,19 @@ final class ParseAhead {
         }
     }
 
-    /** Rows in the file's order: records ready to store, or row errors. */
+    /** Rows in the file's order: records ready to store, row errors, or the columns of the rows after them. */
     private record Chunk(List<Object> rows, boolean last, Throwable failure) {
+    }
+
+    private record Columns(int line, List<String> names) {
     }
 
     /** The sink the parser writes into, on the reading thread. */
     private static final class Reader implements RecordSink {
         private final BlockingQueue<Chunk> queue;
         private List<Object> rows = new ArrayList<>(CHUNK);
+        /** Whether the rows read so far have named columns, so their raw lines say what their values are. */
+        private boolean columnsNamed;
 
         Reader(BlockingQueue<Chunk> queue) {
             this.queue = queue;
@@ -94,7 +103,13 @@ final class ParseAhead {
 
         @Override
         public void accept(CanonicalRecord record) {
-            add(ImportBatch.prepare(record));
+            add(ImportBatch.prepare(record, columnsNamed));
+        }
+
+        @Override
+        public void columns(int line, List<String> names) {
+            columnsNamed = true;
+            add(new Columns(line, List.copyOf(names)));
         }
 
         @Override

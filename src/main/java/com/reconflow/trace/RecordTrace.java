@@ -10,13 +10,14 @@ import java.util.List;
  * Everything ReconFlow knows about one order or payment, to explain its fate in one answer: where
  * each record came from, what it was matched with, by which rule, version, key and tolerance, the
  * discrepancies and proposals about it, whether it waits for a later day, and what people decided.
+ * {@code fileColumns} is the file's column header ({@code "line 1: a,b,c"}), by which the raw line reads.
  */
 record RecordTrace(String orderNo, String txnId, List<TracedRecord> records) {
 
     record TracedRecord(long id, String kind, String source, String format, LocalDate businessDate, String orderNo,
                         String txnId, String refundNo, String amount, String fee, String status,
                         OffsetDateTime occurredAt, long importId, String fileName, int lineNo, String rawLine,
-                        List<TracedMatch> matches, List<TracedDiscrepancy> discrepancies,
+                        String fileColumns, List<TracedMatch> matches, List<TracedDiscrepancy> discrepancies,
                         List<TracedProposal> proposals, TracedPending pending) {
     }
 

@@ -54,7 +54,8 @@ class RecordTraceService {
         Map<Long, RecordTrace.TracedPending> pending = pending(ids);
         List<RecordTrace.TracedRecord> records = jdbc.sql("""
                 SELECT r.id, r.kind, r.source, r.format, r.business_date, r.order_no, r.txn_id, r.refund_no, r.amount,
-                       r.fee, r.status, r.occurred_at, r.import_id, i.file_name, r.line_no, r.raw_line
+                       r.fee, r.status, r.occurred_at, r.import_id, i.file_name, r.line_no, r.raw_line,
+                       i.column_headers
                 FROM recon_record r JOIN recon_import i ON i.id = r.import_id
                 WHERE r.id IN (:ids) ORDER BY r.id""")
                 .param("ids", ids)
@@ -67,7 +68,7 @@ class RecordTraceService {
                             RecordTrace.money(rs.getBigDecimal("amount")), fee == null ? null : fee.toPlainString(),
                             rs.getString("status"), at(rs.getObject("occurred_at", LocalDateTime.class)),
                             rs.getLong("import_id"), rs.getString("file_name"), rs.getInt("line_no"),
-                            rs.getString("raw_line"), matches.getOrDefault(id, List.of()),
+                            rs.getString("raw_line"), rs.getString("column_headers"), matches.getOrDefault(id, List.of()),
                             discrepancies.getOrDefault(id, List.of()), proposals.getOrDefault(id, List.of()),
                             pending.get(id));
                 })

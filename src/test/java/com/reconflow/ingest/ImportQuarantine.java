@@ -190,6 +190,19 @@ interface ImportQuarantine {
                         + "('COL-1', 'COL-2', 'MCOL-3') ORDER BY order_no")
                 .query((rs, n) -> rs.getString(1) + " " + rs.getBigDecimal(2) + " " + rs.getString(3)).list())
                 .containsExactly("COL-1 12.50 null", "COL-2 null null", "MCOL-3 null COL-3|COL-4");
+
+        // The other values stay in the raw line, which the file's header stored with the import reads.
+        assertThat(jdbc().sql("SELECT i.column_headers, r.attributes FROM recon_record r "
+                        + "JOIN recon_import i ON i.id = r.import_id WHERE r.order_no IN ('COL-1', 'MCOL-3') ORDER BY r.order_no")
+                .query((rs, n) -> rs.getString(1) + " | " + rs.getString(2)).list())
+                .containsExactly("line 1: " + HEADER.strip() + " | null",
+                        "line 1: 交易时间,公众账号ID,商户号,特约商户号,设备号,微信订单号,商户订单号,用户标识,交易类型,交易状态,付款银行,"
+                                + "货币种类,应结订单金额,代金券金额,微信退款单号,商户退款单号,退款金额,充值券退款金额,退款类型,退款状态,"
+                                + "商品名称,商户数据包,手续费,费率,订单金额,申请退款金额,费率备注 | null");
+        Map<?, ?> trace = finance.get("/api/records?orderNo=COL-1", Map.class).getBody();
+        assertThat((List<Map<String, Object>>) trace.get("records")).singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("fileColumns", "line 1: " + HEADER.strip())
+                        .containsEntry("rawLine", orders.lines().skip(1).findFirst().orElseThrow()));
     }
 
     @Test

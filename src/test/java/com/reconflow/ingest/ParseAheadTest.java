@@ -40,6 +40,25 @@ class ParseAheadTest {
     }
 
     @Test
+    void theColumnsReachTheWriterBeforeTheirRowsWhichThenNeedNoAttributesOfTheirOwn() {
+        Collected into = new Collected();
+        ParseAhead.parse("statement-and-orders.csv", sink -> {
+            sink.accept(order(1));
+            sink.columns(2, List.of("订单号", "订单金额", "退款金额"));
+            for (int line = 3; line < ROWS; line++) {
+                sink.accept(order(line));
+            }
+        }, into);
+
+        assertThat(into.lines.get(0)).isEqualTo(1);
+        assertThat(into.columns).containsExactly("2 before line 3: [订单号, 订单金额, 退款金额]");
+        // a row without a header keeps its attributes; under one its raw line carries them
+        assertThat(into.attributes.get(0)).isEqualTo("{\"退款金额\":\"0.00\"}");
+        assertThat(into.attributes.subList(1, into.attributes.size())).containsOnlyNulls();
+        assertThat(into.lines).hasSize(ROWS - 2);
+    }
+
+    @Test
     void aFileRejectedAtItsEndReachesTheWriterAsItWasThrownAfterTheRowsBeforeIt() {
         FileRejectedException summary = new FileRejectedException("bill.csv is truncated or corrupt");
         Collected into = new Collected();
@@ -66,6 +85,10 @@ class ParseAheadTest {
 
             @Override
             public void reject(RowError error) {
+            }
+
+            @Override
+            public void columns(int line, List<String> names) {
             }
         };
 
@@ -108,12 +131,15 @@ class ParseAheadTest {
     private static final class Collected implements ParseAhead.Rows {
         final List<Integer> lines = new ArrayList<>();
         final List<String> keys = new ArrayList<>();
+        final List<String> attributes = new ArrayList<>();
+        final List<String> columns = new ArrayList<>();
         int errors;
 
         @Override
         public void add(StoredRecord record) {
             lines.add(record.record().lineNo());
             keys.add(record.naturalKey());
+            attributes.add(record.attributesJson());
             assertThat(record.refundedAmount()).isEqualByComparingTo("0.00");
         }
 
@@ -121,6 +147,11 @@ class ParseAheadTest {
         public void reject(RowError error) {
             lines.add(error.line());
             errors++;
+        }
+
+        @Override
+        public void columns(int line, List<String> names) {
+            columns.add(line + " before line " + (lines.isEmpty() ? "?" : lines.size() + 2) + ": " + names);
         }
     }
 }

@@ -180,6 +180,11 @@ public final class AlipayAccountDetailParser extends AlipayBillParser<AlipayAcco
             next.reject(error);
         }
 
+        @Override
+        public void columns(int line, List<String> names) {
+            next.columns(line, names);
+        }
+
         void check(String name, Matcher expenseTotal, Matcher incomeTotal) {
             int expenseCount = Integer.parseInt(expenseTotal.group(1));
             int incomeCount = Integer.parseInt(incomeTotal.group(1));

@@ -107,6 +107,7 @@ final class SheetTable {
                 if (header == null) {
                     header = new Header(file.fileName(), cells).require(required);
                     mapper = mapping.apply(header);
+                    sink.columns(rowNo, header.names());
                     return;
                 }
                 handed++;

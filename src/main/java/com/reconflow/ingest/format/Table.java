@@ -42,13 +42,16 @@ final class Table {
     }
 
     private final Header header;
+    private final int headerLine;
     private final Lines lines;
     private final CSVFormat format;
     private final UnaryOperator<String> fix;
     private final Predicate<Line> end;
 
-    private Table(Header header, Lines lines, CSVFormat format, UnaryOperator<String> fix, Predicate<Line> end) {
+    private Table(Header header, int headerLine, Lines lines, CSVFormat format, UnaryOperator<String> fix,
+                  Predicate<Line> end) {
         this.header = header;
+        this.headerLine = headerLine;
         this.lines = lines;
         this.format = format;
         this.fix = fix;
@@ -63,7 +66,8 @@ final class Table {
     static Table read(String fileName, Line header, Lines lines, CSVFormat format, UnaryOperator<String> fix,
                       Predicate<Line> end) {
         try {
-            return new Table(new Header(fileName, split(format, fix.apply(header.text()))), lines, format, fix, end);
+            return new Table(new Header(fileName, split(format, fix.apply(header.text()))), header.no(), lines, format,
+                    fix, end);
         } catch (BadValue e) {
             throw new FileRejectedException(fileName + ": header on line " + header.no() + " is not CSV: "
                     + e.getMessage());
@@ -112,6 +116,7 @@ final class Table {
 
     /** As {@link #emit(RecordSink, RowMapper)}, with {@code repair} applied to each row before its width is checked. */
     int emit(RecordSink sink, UnaryOperator<Row> repair, RowMapper mapper) {
+        sink.columns(headerLine, header.names());
         boolean quotes = format.getQuoteCharacter() != null;
         int handed = 0;
         for (Line first = lines.next(); first != null; first = lines.next()) {

@@ -6,6 +6,7 @@ import com.reconflow.ingest.RecordSink;
 import com.reconflow.ingest.RowError;
 import java.math.BigDecimal;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,6 +39,11 @@ final class Tally implements RecordSink {
     public void reject(RowError error) {
         rejected++;
         next.reject(error);
+    }
+
+    @Override
+    public void columns(int line, List<String> names) {
+        next.columns(line, names);
     }
 
     int count(RecordKind kind) {
