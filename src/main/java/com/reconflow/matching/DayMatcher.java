@@ -118,12 +118,13 @@ public final class DayMatcher {
         final Map<Long, LocalDate> pendingSince;
         final ManualPairs manual;
         final Map<Long, LedgerEntry> byId = new HashMap<>();
-        final Map<String, List<LedgerEntry>> paymentsByOrderNo = new HashMap<>();
-        final Map<String, List<LedgerEntry>> paymentsByTxnId = new HashMap<>();
-        final Map<String, LedgerEntry> ordersByNo = new HashMap<>();
-        final Set<Long> claimedPayments = new HashSet<>();
+        // Sized for the day up front: growing a table of millions copies it again and again.
+        final Map<String, List<LedgerEntry>> paymentsByOrderNo;
+        final Map<String, List<LedgerEntry>> paymentsByTxnId;
+        final Map<String, LedgerEntry> ordersByNo;
+        final Set<Long> claimedPayments;
         final Set<Long> settledOrders = new HashSet<>();
-        final List<Match> matches = new ArrayList<>();
+        final List<Match> matches;
         final List<Finding> findings = new ArrayList<>();
         final List<Pending> pending = new ArrayList<>();
         final List<Proposal> proposals = new ArrayList<>();
@@ -135,6 +136,11 @@ public final class DayMatcher {
             this.businessDay = businessDay;
             this.pendingSince = pendingSince;
             this.manual = manual;
+            this.paymentsByOrderNo = sized(payments.size());
+            this.paymentsByTxnId = sized(payments.size());
+            this.ordersByNo = sized(orders.size());
+            this.claimedPayments = new HashSet<>(capacity(payments.size()));
+            this.matches = new ArrayList<>(payments.size());
             for (LedgerEntry p : payments) {
                 index(paymentsByOrderNo, p.orderNo(), p);
                 index(paymentsByTxnId, p.txnId(), p);
@@ -518,6 +524,15 @@ public final class DayMatcher {
 
     private static List<LedgerEntry> ofKind(List<LedgerEntry> records, RecordKind kind) {
         return records.stream().filter(r -> r.kind() == kind).sorted(Comparator.comparingLong(LedgerEntry::id)).toList();
+    }
+
+    private static <K, V> Map<K, V> sized(int entries) {
+        return new HashMap<>(capacity(entries));
+    }
+
+    /** A hash table's capacity that holds that many entries without growing. */
+    private static int capacity(int entries) {
+        return Math.max(16, (int) (entries / 0.75f) + 1);
     }
 
     /** Most keys have one entry: a one-element list until a second comes (a third of the memory of an ArrayList). */
