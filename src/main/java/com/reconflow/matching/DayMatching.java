@@ -15,13 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import com.reconflow.config.Db;
 import com.reconflow.config.MultiRowInsert;
 import com.reconflow.config.ReconProperties;
 import com.reconflow.ingest.RecordKind;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,7 +47,7 @@ public class DayMatching {
     private final ProposalRepository proposals;
     private final Clock clock;
     /** Reads a day's records on a second connection; records are committed data, outside any run's lock. */
-    private final Executor loaders = Executors.newFixedThreadPool(1, r -> {
+    private final ExecutorService loaders = Executors.newFixedThreadPool(1, r -> {
         Thread thread = new Thread(r, "day-loader");
         thread.setDaemon(true);
         return thread;
@@ -65,6 +66,12 @@ public class DayMatching {
                 m.fallbackWindow(), m.fallbackMinConfidence());
         this.matcher = new DayMatcher(rules);
         this.zone = properties.zone();
+    }
+
+    /** A context closed in a running JVM (tests, a restart) leaves no idle loader thread behind. */
+    @PreDestroy
+    void stopLoaders() {
+        loaders.shutdown();
     }
 
     public MatchingRules rules() {
