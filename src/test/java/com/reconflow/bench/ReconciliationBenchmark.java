@@ -61,6 +61,12 @@ public final class ReconciliationBenchmark {
         try (ConfigurableApplicationContext app = BenchApp.start(db, work, true,
                 "--logging.level.com.reconflow.matching=INFO", "--logging.level.com.reconflow.run=INFO")) {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
+            if ("mysql".equals(db)) {
+                // The server's page cache decides much of the import's speed: a day should fit in it.
+                System.out.printf(Locale.ROOT, "  server %s, InnoDB buffer pool %,d MiB%n",
+                        jdbc.sql("SELECT VERSION()").query(String.class).single(),
+                        jdbc.sql("SELECT @@innodb_buffer_pool_size").query(Long.class).single() >> 20);
+            }
             List<String> sources = files.stream().map(f -> f.getParent().getFileName().toString()).distinct().toList();
             Run run = app.getBean(RunService.class).start(DAY, sources, "benchmark");
             System.gc();
