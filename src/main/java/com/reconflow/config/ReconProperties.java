@@ -26,7 +26,8 @@ public record ReconProperties(
     public record Run(List<String> defaultSources, Duration recheckInterval, Duration collectionWindow) {
     }
 
-    public record Review(String candidateGroup) {
+    /** {@code openBatchSize}: how many review cases one transaction opens; a big day opens its cases in a loop of jobs. */
+    public record Review(String candidateGroup, int openBatchSize) {
     }
 
     /** See com.reconflow.matching.MatchingRules. */

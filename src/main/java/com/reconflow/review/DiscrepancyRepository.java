@@ -139,9 +139,25 @@ public class DiscrepancyRepository {
                 .param(runId).query(DiscrepancyRepository::map).list();
     }
 
-    List<Long> openIdsOfRun(long runId) {
-        return jdbc.sql("SELECT id FROM recon_discrepancy WHERE run_id = ? AND status = ? ORDER BY id")
-                .params(runId, Discrepancy.Status.OPEN.name()).query(Long.class).list();
+    /** The run's open discrepancies whose review case is not opened yet, at most {@code limit}, oldest first. */
+    public List<Long> unreviewedIds(long runId, int limit) {
+        // LIMIT: H2 and MySQL both read it, and a day may have thousands waiting.
+        return jdbc.sql("SELECT id FROM recon_discrepancy WHERE run_id = ? AND status = ? AND review_opened_at IS NULL "
+                        + "ORDER BY id LIMIT ?")
+                .params(runId, Discrepancy.Status.OPEN.name(), limit).query(Long.class).list();
+    }
+
+    public void reviewOpened(List<Long> ids, Instant at) {
+        if (!ids.isEmpty()) {
+            jdbc.sql("UPDATE recon_discrepancy SET review_opened_at = :at WHERE id IN (:ids)")
+                    .param("at", Db.utc(at)).param("ids", ids).update();
+        }
+    }
+
+    /** How many of the run's discrepancies still wait for a decision. */
+    public long countOpen(long runId) {
+        return jdbc.sql("SELECT COUNT(*) FROM recon_discrepancy WHERE run_id = ? AND status = ?")
+                .params(runId, Discrepancy.Status.OPEN.name()).query(Long.class).single();
     }
 
     void linkTask(long id, String taskId) {

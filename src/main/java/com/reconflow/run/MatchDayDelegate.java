@@ -16,7 +16,7 @@ class MatchDayDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        // The ids stay in the database; the review fan-out reads them from there (ReviewQueue).
+        // The ids stay in the database; the run opens their review cases from there, a batch at a time.
         execution.setVariable(RunVariables.DISCREPANCY_COUNT, runs.match(CollectRecordsDelegate.runId(execution)).size());
     }
 }

@@ -39,8 +39,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class RunService {
 
     private static final Logger log = LoggerFactory.getLogger(RunService.class);
-    /** The run's multi-instance review activity, where a new discrepancy joins the others. */
+    /** Where the run opens its review cases, a batch per job. */
+    static final String OPEN_CASES_ACTIVITY = "openReviewCases";
+    /** Where the run waits until every case is closed. */
     static final String REVIEW_ACTIVITY = "reviewDiscrepancies";
+    /** Wakes the run once its last open discrepancy is decided or superseded. */
+    static final String CASES_CLOSED_MESSAGE = "reviewCasesClosed";
+    static final String REVIEW_PROCESS_KEY = "discrepancy-review";
     /** Ends the review of a discrepancy that matching the day again no longer finds. */
     static final String DISCREPANCY_SUPERSEDED_MESSAGE = "discrepancySuperseded";
 
@@ -170,11 +175,9 @@ public class RunService {
         DayResult result = dayMatching.matchDay(runId, run.businessDate());
         var kept = discrepancies.keep(runId, result.findings(), properties.review().candidateGroup(),
                 dayMatching.rules().version(), clock.instant());
+        // New discrepancies get their cases now; should the run still be opening, it finds them opened.
+        openCases(run, Integer.MAX_VALUE);
         AsSystem.call(identityService, () -> {
-            kept.opened().forEach(id -> runtimeService.createProcessInstanceModification(run.processInstanceId())
-                    .startBeforeActivity(REVIEW_ACTIVITY)
-                    .setVariableLocal(ReviewVariables.DISCREPANCY_ID, id)
-                    .execute());
             kept.superseded().forEach(id -> runtimeService.createMessageCorrelation(DISCREPANCY_SUPERSEDED_MESSAGE)
                     .processInstanceVariableEquals(ReviewVariables.DISCREPANCY_ID, id)
                     .correlateAll());
@@ -183,6 +186,58 @@ public class RunService {
         log.info("Run #{} for {} matched again: {} discrepancies opened, {} superseded", runId, run.businessDate(),
                 kept.opened().size(), kept.superseded().size());
         return new Rematch(kept.opened(), kept.superseded(), result.proposals().size());
+    }
+
+    /** What one batch of opening review cases left: whether more wait to be opened, and how many are open. */
+    public record OpenedCases(int opened, boolean more, long stillOpen) {
+    }
+
+    /**
+     * Opens a {@code discrepancy-review} case for each of the next open discrepancies of the run
+     * that has none yet, at most a batch, under the run's lock: whichever node runs the next batch,
+     * or a re-match at the same moment, no case is opened twice.
+     */
+    @Transactional
+    public OpenedCases openReviewCases(long runId) {
+        Run run = runs.lock(runId).orElseThrow(() -> new IllegalStateException("no run #" + runId));
+        int batch = properties.review().openBatchSize();
+        int opened = openCases(run, batch);
+        boolean more = !discrepancies.unreviewedIds(runId, 1).isEmpty();
+        return new OpenedCases(opened, more, discrepancies.countOpen(runId));
+    }
+
+    private int openCases(Run run, int limit) {
+        List<Long> ids = discrepancies.unreviewedIds(run.id(), limit);
+        AsSystem.call(identityService, () -> {
+            ids.forEach(id -> runtimeService.createProcessInstanceByKey(REVIEW_PROCESS_KEY)
+                    .businessKey(run.businessDate().toString())
+                    .setVariable(ReviewVariables.DISCREPANCY_ID, id)
+                    .setVariable(RunVariables.RUN_ID, run.id())
+                    .setVariable(RunVariables.BUSINESS_DATE, run.businessDate().toString())
+                    .execute());
+            return null;
+        });
+        discrepancies.reviewOpened(ids, clock.instant());
+        return ids.size();
+    }
+
+    /**
+     * A review case ended (decided or superseded). When it was the run's last open one and the run
+     * waits for its reviews, the run goes on to the archive. Under the run's lock, so that of two
+     * cases closing at once the second sees the first closed, and a run still opening cases sees
+     * this one closed when it checks.
+     */
+    @Transactional
+    public void reviewCaseClosed(long runId) {
+        Run run = runs.lock(runId).orElseThrow(() -> new IllegalStateException("no run #" + runId));
+        if (discrepancies.countOpen(runId) == 0) {
+            AsSystem.call(identityService, () -> {
+                runtimeService.createMessageCorrelation(CASES_CLOSED_MESSAGE)
+                        .processInstanceId(run.processInstanceId())
+                        .correlateAll();
+                return null;
+            });
+        }
     }
 
     /**
@@ -231,7 +286,9 @@ public class RunService {
                     + "; a day is matched again or re-paired only while its run is in review");
         }
         boolean reviewing = AsSystem.call(identityService, () -> runtimeService.createExecutionQuery()
-                .processInstanceId(run.processInstanceId()).activityId(REVIEW_ACTIVITY).count() > 0);
+                .processInstanceId(run.processInstanceId()).activityId(REVIEW_ACTIVITY).count() > 0
+                || runtimeService.createExecutionQuery()
+                .processInstanceId(run.processInstanceId()).activityId(OPEN_CASES_ACTIVITY).count() > 0);
         if (!reviewing) {
             throw new RunStateException("run #" + runId + " has finished its reviews and is being archived");
         }

@@ -12,6 +12,8 @@ public final class RunVariables {
     public static final String MISSING_SOURCES = "missingSources";
     public static final String RECHECK_INTERVAL = "recheckInterval";
     public static final String DISCREPANCY_COUNT = "discrepancyCount";
+    public static final String MORE_CASES_TO_OPEN = "moreCasesToOpen";
+    public static final String CASES_STILL_OPEN = "casesStillOpen";
 
     private RunVariables() {
     }

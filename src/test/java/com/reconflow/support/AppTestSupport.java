@@ -27,6 +27,8 @@ public final class AppTestSupport {
         registry.add("recon.inbox.read-lock-min-age", () -> "200");
         registry.add("recon.run.recheck-interval", () -> "PT2S");
         registry.add("recon.demo.data", () -> "false");
+        // Small batches, so that every run with more than a few discrepancies opens its review cases in a loop.
+        registry.add("recon.review.open-batch-size", () -> "5");
         registry.add("camunda.bpm.job-execution.max-wait", () -> "500");
     }
 }
