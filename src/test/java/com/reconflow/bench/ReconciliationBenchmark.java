@@ -26,8 +26,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * files of the synthetic retailer, with its ground truth) dropped into the inbox of a running app
  * whose run for the day waits for them; the inbox imports them, the run wakes, and its matching job
  * stores matches and discrepancies. Prints, per size, the seconds to the last import committed
- * (rows/s), the matching stage after it, the total, the peak heap, and whether the stored
- * discrepancies are exactly the ground truth's. {@code -Dbench.sizes=10000,100000,1000000},
+ * (rows/s), the matching stage after it, the total, the peak heap, whether the stored
+ * discrepancies are exactly the ground truth's, and how long the run then takes to open a review
+ * case for each of them. {@code -Dbench.sizes=10000,100000,1000000},
  * {@code -Dbench.db=h2|mysql}; run under -Xmx2g by the {@code bench} profile.
  */
 public final class ReconciliationBenchmark {
@@ -106,10 +107,27 @@ public final class ReconciliationBenchmark {
             System.out.printf(Locale.ROOT, "  files -> discrepancies:  %6.1f s  (app CPU %.0f s, peak heap %,d MiB of %,d)%n",
                     total, cpu, peak, Runtime.getRuntime().maxMemory() >> 20);
             compare(jdbc, run.id(), truth);
+            reviewCasesOpened(jdbc, run.id(), matched);
         } finally {
             // A million-order day leaves gigabytes behind (files, H2 database): gone before the next size.
             BenchApp.delete(work);
         }
+    }
+
+    /** After matching, the run opens a review case per discrepancy in batches: how long until all are open. */
+    private static void reviewCasesOpened(JdbcClient jdbc, long runId, long matched) {
+        long cases = jdbc.sql("SELECT COUNT(*) FROM recon_discrepancy WHERE run_id = ?").param(runId)
+                .query(Long.class).single();
+        while (jdbc.sql("SELECT COUNT(*) FROM recon_discrepancy WHERE run_id = ? AND review_opened_at IS NULL")
+                .param(runId).query(Long.class).single() > 0) {
+            if (System.nanoTime() - matched > 1_800_000_000_000L) {
+                throw new IllegalStateException("review cases not opened within 30 minutes");
+            }
+            LockSupport.parkNanos(200_000_000);
+        }
+        double seconds = (System.nanoTime() - matched) / 1e9;
+        System.out.printf(Locale.ROOT, "  review cases opened:     %6.1f s after matching, %,d cases (%,.0f/s)%n",
+                seconds, cases, cases / seconds);
     }
 
     /** The stored discrepancies against the ground truth, by code, order no. and transaction id. */
