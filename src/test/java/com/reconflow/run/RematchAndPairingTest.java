@@ -121,6 +121,36 @@ class RematchAndPairingTest extends H2AppTest {
                 .as("an archived day is not matched again").isEqualTo(HttpStatus.CONFLICT);
     }
 
+    @Test
+    void lateDataThatSettlesTheLastOpenCaseArchivesTheRunWithoutADecision() {
+        String day = "2025-07-21";
+        Api finance = Api.as(rest(), "finance");
+        upload(finance, "pos", "pos_20250721.csv", """
+                订单号,下单时间,支付时间,订单金额,支付方式,支付流水号,订单状态,退款金额,门店,商品类目,SKU,数量
+                LW1,2025-07-21 10:00:00,2025-07-21 10:00:20,100.00,card,LWREF1,PAID,0.00,S001,饰品,SS0001,1
+                LW3,2025-07-21 15:00:00,2025-07-21 15:00:20,30.00,card,LWREF3,PAID,0.00,S001,饰品,SS0003,1
+                """);
+        upload(finance, "card", "unionpay_20250721.csv", CARD_HEADER + """
+                898310056510001,00010001,2025-07-21 15:00:25,消费,000401,000003,LWREF3,621700******0003,30.00,0.15,LW3,29.85
+                """);
+        Map<?, ?> started = finance.post("/api/runs", Map.of("businessDate", day, "sources", List.of("pos", "card")),
+                Map.class).getBody();
+        String run = "/api/runs/" + started.get("id");
+        await().atMost(Duration.ofSeconds(60)).until(() -> "IN_REVIEW".equals(finance.getJson(run).get("status"))
+                && tasksOf(finance, day).size() == 1);
+
+        upload(finance, "card", "unionpay_20250721_late.csv", CARD_HEADER + """
+                898310056510001,00010001,2025-07-21 10:00:25,消费,000402,000001,LWREF1,621700******0001,100.00,0.50,LW1,99.50
+                """);
+        Map<?, ?> late = finance.post(run + "/rematch", Map.of(), Map.class).getBody();
+        assertThat(late.get("openedDiscrepancies")).isEqualTo(List.of());
+        assertThat((List<?>) late.get("supersededDiscrepancies")).hasSize(1);
+
+        // The withdrawn case was the run's last one: nobody has anything left to decide, the day is archived.
+        await().atMost(Duration.ofSeconds(60)).until(() -> "ARCHIVED".equals(finance.getJson(run).get("status")));
+        assertThat(tasksOf(finance, day)).isEmpty();
+    }
+
     private List<Long> matchIds(long runId) {
         return jdbc().sql("SELECT id FROM recon_match WHERE run_id = ? AND superseded_at IS NULL ORDER BY id")
                 .param(runId).query(Long.class).list();
@@ -131,9 +161,13 @@ class RematchAndPairingTest extends H2AppTest {
         return finance.get(run + "/discrepancies", List.class).getBody();
     }
 
-    @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> tasks(Api finance) {
-        return finance.get("/engine-rest/task?processDefinitionKey=discrepancy-review&processInstanceBusinessKey=" + DAY,
+        return tasksOf(finance, DAY);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> tasksOf(Api finance, String day) {
+        return finance.get("/engine-rest/task?processDefinitionKey=discrepancy-review&processInstanceBusinessKey=" + day,
                 List.class).getBody();
     }
 
