@@ -3,6 +3,7 @@ package com.reconflow.review;
 /** Variable names of the discrepancy-review process and its form, in one place. */
 public final class ReviewVariables {
 
+    public static final String PROCESS_KEY = "discrepancy-review";
     public static final String DISCREPANCY_ID = "discrepancyId";
     public static final String TYPE = "discrepancyType";
     public static final String SOURCE = "source";

@@ -45,7 +45,6 @@ public class RunService {
     static final String REVIEW_ACTIVITY = "reviewDiscrepancies";
     /** Wakes the run once its last open discrepancy is decided or superseded. */
     static final String CASES_CLOSED_MESSAGE = "reviewCasesClosed";
-    static final String REVIEW_PROCESS_KEY = "discrepancy-review";
     /** Ends the review of a discrepancy that matching the day again no longer finds. */
     static final String DISCREPANCY_SUPERSEDED_MESSAGE = "discrepancySuperseded";
 
@@ -209,7 +208,7 @@ public class RunService {
     private int openCases(Run run, int limit) {
         List<Long> ids = discrepancies.unreviewedIds(run.id(), limit);
         AsSystem.call(identityService, () -> {
-            ids.forEach(id -> runtimeService.createProcessInstanceByKey(REVIEW_PROCESS_KEY)
+            ids.forEach(id -> runtimeService.createProcessInstanceByKey(ReviewVariables.PROCESS_KEY)
                     .businessKey(run.businessDate().toString())
                     .setVariable(ReviewVariables.DISCREPANCY_ID, id)
                     .setVariable(RunVariables.RUN_ID, run.id())
