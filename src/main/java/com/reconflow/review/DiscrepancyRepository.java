@@ -165,6 +165,11 @@ public class DiscrepancyRepository {
     }
 
     void resolve(long id, Decision decision, String comment, String decidedBy, Instant decidedAt) {
+        // The run's row first, as a re-match and the check for the run's last open case take it: with one
+        // order of locks a decision and a re-match superseding the same discrepancy wait for each other
+        // instead of deadlocking.
+        jdbc.sql("SELECT id FROM recon_run WHERE id = (SELECT run_id FROM recon_discrepancy WHERE id = ?) FOR UPDATE")
+                .param(id).query(Long.class).list();
         jdbc.sql("""
                 UPDATE recon_discrepancy
                 SET status = ?, decision = ?, decision_comment = ?, decided_by = ?, decided_at = ?
