@@ -1,7 +1,6 @@
 package com.reconflow.matching;
 
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,7 +24,9 @@ import com.reconflow.ingest.RecordKind;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapperResultSetExtractor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -37,6 +38,11 @@ public class DayMatching {
     private static final int BATCH_SIZE = 1000;
     /** How many days after a business day its settlement may reach the bank statement. */
     private static final int SETTLEMENT_DAYS = 7;
+    /**
+     * The pending rows ({@code p}) carried into a day (parameters: the day, the run): still waiting,
+     * or resolved by this very run when it matched before.
+     */
+    private static final String CARRIED = "p.since_date < ? AND (p.resolved_run_id IS NULL OR p.resolved_run_id = ?)";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
@@ -96,16 +102,15 @@ public class DayMatching {
         records.addAll(load("recon_record r WHERE r.business_date > ? AND r.business_date <= ? AND r.kind = 'PAYOUT' "
                         + "AND r.order_no LIKE ?", businessDate, businessDate.plusDays(SETTLEMENT_DAYS),
                 "%" + MatchingRules.settlementSuffix(businessDate)));
-        // Carried from earlier days: still waiting, or resolved by this very run when it matched before.
+        // Carried from earlier days.
         Map<Long, LocalDate> carried = new HashMap<>();
-        String carriedRows = "resolved_run_id IS NULL OR resolved_run_id = ?";
-        jdbc.sql("SELECT record_id, since_date FROM recon_pending WHERE since_date < ? AND (" + carriedRows + ")")
+        jdbc.sql("SELECT p.record_id, p.since_date FROM recon_pending p WHERE " + CARRIED)
                 .params(businessDate, runId)
                 .query(rs -> {
                     carried.put(rs.getLong(1), rs.getObject(2, LocalDate.class));
                 });
-        records.addAll(load("recon_record r JOIN recon_pending p ON p.record_id = r.id "
-                + "WHERE p.since_date < ? AND (p.resolved_run_id IS NULL OR p.resolved_run_id = ?)", businessDate, runId));
+        records.addAll(load("recon_record r JOIN recon_pending p ON p.record_id = r.id WHERE " + CARRIED,
+                businessDate, runId));
 
         long loaded = System.nanoTime();
         DayResult result = matcher.match(businessDate, records, carried, manualPairs.of(runId));
@@ -123,8 +128,7 @@ public class DayMatching {
     /** Whether the record is of that kind and one that matching the day looks at: of the day, or carried into it. */
     public boolean isOfDay(long runId, LocalDate businessDate, long recordId, RecordKind kind) {
         return jdbc.sql("SELECT COUNT(*) FROM recon_record r WHERE r.id = ? AND r.kind = ? AND (r.business_date = ? "
-                        + "OR EXISTS (SELECT 1 FROM recon_pending p WHERE p.record_id = r.id AND p.since_date < ? "
-                        + "AND (p.resolved_run_id IS NULL OR p.resolved_run_id = ?)))")
+                        + "OR EXISTS (SELECT 1 FROM recon_pending p WHERE p.record_id = r.id AND " + CARRIED + "))")
                 .params(recordId, kind.name(), businessDate, businessDate, runId)
                 .query(Long.class).single() > 0;
     }
@@ -219,13 +223,8 @@ public class DayMatching {
         Repeated repeated = new Repeated();
         String sql = "SELECT r.id, r.kind, r.source, r.order_no, r.txn_id, r.amount, r.status, r.payment_method, "
                 + "r.fee, r.refunded_amount, r.memo, r.occurred_at FROM " + fromWhere;
-        return jdbcTemplate.query(connection -> {
-            PreparedStatement statement = Db.streaming(connection, sql);
-            for (int i = 0; i < params.length; i++) {
-                statement.setObject(i + 1, params[i]);
-            }
-            return statement;
-        }, (rs, n) -> {
+        return jdbcTemplate.query(connection -> Db.streaming(connection, sql), new ArgumentPreparedStatementSetter(params),
+                new RowMapperResultSetExtractor<>((rs, n) -> {
             LocalDateTime occurredUtc = rs.getObject(12, LocalDateTime.class);
             return new LedgerEntry(rs.getLong(1), RecordKind.valueOf(rs.getString(2)),
                     repeated.text(rs.getString(3)), rs.getString(4), rs.getString(5),
@@ -233,7 +232,7 @@ public class DayMatching {
                     repeated.text(rs.getString(8)), rs.getBigDecimal(9), repeated.amount(rs.getBigDecimal(10)),
                     rs.getString(11),
                     occurredUtc == null ? null : repeated.time(Db.instant(occurredUtc).atZone(zone).toLocalDateTime()));
-        });
+        }));
     }
 
     /**
