@@ -188,7 +188,7 @@ public class RunService {
     }
 
     /** What one batch of opening review cases left: whether more wait to be opened, and how many are open. */
-    public record OpenedCases(int opened, boolean more, long stillOpen) {
+    public record OpenedCases(boolean more, long stillOpen) {
     }
 
     /**
@@ -199,13 +199,12 @@ public class RunService {
     @Transactional
     public OpenedCases openReviewCases(long runId) {
         Run run = runs.lock(runId).orElseThrow(() -> new IllegalStateException("no run #" + runId));
-        int batch = properties.review().openBatchSize();
-        int opened = openCases(run, batch);
+        openCases(run, properties.review().openBatchSize());
         boolean more = !discrepancies.unreviewedIds(runId, 1).isEmpty();
-        return new OpenedCases(opened, more, discrepancies.countOpen(runId));
+        return new OpenedCases(more, discrepancies.countOpen(runId));
     }
 
-    private int openCases(Run run, int limit) {
+    private void openCases(Run run, int limit) {
         List<Long> ids = discrepancies.unreviewedIds(run.id(), limit);
         AsSystem.call(identityService, () -> {
             ids.forEach(id -> runtimeService.createProcessInstanceByKey(ReviewVariables.PROCESS_KEY)
@@ -217,7 +216,6 @@ public class RunService {
             return null;
         });
         discrepancies.reviewOpened(ids, clock.instant());
-        return ids.size();
     }
 
     /**
