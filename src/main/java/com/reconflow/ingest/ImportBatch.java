@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.reconflow.config.Db;
 import org.springframework.dao.DuplicateKeyException;
 
 /**
@@ -31,6 +32,8 @@ final class ImportBatch implements ParseAhead.Rows {
     static final int ERRORS_LISTED = 100;
     private static final int MAX_KEY_LENGTH = 64;
     private static final int MAX_RAW_LINE_LENGTH = 4000;
+    /** Width of {@code recon_import.column_headers}. */
+    private static final int COLUMN_HEADERS_WIDTH = 4000;
 
     private final ImportRepository imports;
     private final RecordWriter writer;
@@ -115,7 +118,7 @@ final class ImportBatch implements ParseAhead.Rows {
         StringBuilder text = new StringBuilder();
         columns.forEach((names, line) -> text.append(text.isEmpty() ? "" : "\n").append("line ").append(line)
                 .append(": ").append(String.join(",", names)));
-        return text.length() <= MAX_RAW_LINE_LENGTH ? text.toString() : text.substring(0, MAX_RAW_LINE_LENGTH);
+        return Db.clip(text.toString(), COLUMN_HEADERS_WIDTH);
     }
 
     @Override
