@@ -26,7 +26,8 @@ public class DiscrepancyRepository {
 
     private static final String COLUMNS = """
             id, run_id, type, rule_id, source, counter_source, order_no, txn_id, expected, actual, difference,
-            status, candidate_group, task_id, decision, decision_comment, decided_by, decided_at""";
+            status, candidate_group, task_id, decision, decision_comment, decided_by, decided_at, priority,
+            second_approval, approved_by, approved_at, carried_at, resolution_rule""";
 
     private static final int BATCH_SIZE = 1000;
 
@@ -197,7 +198,10 @@ public class DiscrepancyRepository {
                 rs.getString("txn_id"), money(rs, "expected"), money(rs, "actual"), money(rs, "difference"),
                 Discrepancy.Status.valueOf(rs.getString("status")), rs.getString("candidate_group"),
                 rs.getString("task_id"), rs.getString("decision"), rs.getString("decision_comment"),
-                rs.getString("decided_by"), Db.instant(rs.getObject("decided_at", LocalDateTime.class)));
+                rs.getString("decided_by"), Db.instant(rs.getObject("decided_at", LocalDateTime.class)),
+                rs.getObject("priority", Integer.class), rs.getObject("second_approval", Boolean.class),
+                rs.getString("approved_by"), Db.instant(rs.getObject("approved_at", LocalDateTime.class)),
+                Db.instant(rs.getObject("carried_at", LocalDateTime.class)), rs.getString("resolution_rule"));
     }
 
     private static BigDecimal money(ResultSet rs, String column) throws SQLException {

@@ -12,14 +12,14 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The whole application on the MySQL-protocol server of the machine (MariaDB on 127.0.0.1:3306
  * here, MySQL 8 in production) through mysql-connector-j, on a database made fresh for this run.
- * Override with RECON_TEST_MYSQL_HOST, _PORT, _USER, _PASSWORD.
+ * Override with RECON_TEST_MYSQL_HOST, _PORT, _USER, _PASSWORD, _DATABASE.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "mysql"})
 public abstract class MariaDbAppTest extends AppTest {
 
     protected static final Path INBOX = AppTestSupport.newInbox("mariadb");
-    private static final String DATABASE = "reconflow_test";
+    private static final String DATABASE = env("RECON_TEST_MYSQL_DATABASE", "reconflow_test");
     private static final String SERVER = "jdbc:mysql://" + env("RECON_TEST_MYSQL_HOST", "127.0.0.1") + ":"
             + env("RECON_TEST_MYSQL_PORT", "3306") + "/";
     private static final String USER = env("RECON_TEST_MYSQL_USER", "root");
