@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.reconflow.config.AsSystem;
 import com.reconflow.config.ReconProperties;
 import com.reconflow.ingest.RecordsImported;
 import com.reconflow.ingest.RecordKind;

@@ -1,4 +1,4 @@
-package com.reconflow.run;
+package com.reconflow.config;
 
 import java.util.function.Supplier;
 
@@ -6,15 +6,16 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
- * Runs engine calls that ReconFlow makes on its own behalf (waking a run, reading its incidents)
+ * Runs engine calls that ReconFlow makes on its own behalf (waking a run, reading its incidents,
+ * evaluating its decision tables)
  * without the authorizations of the user whose request happens to be on this thread.
  */
-final class AsSystem {
+public final class AsSystem {
 
     private AsSystem() {
     }
 
-    static <T> T call(IdentityService identityService, Supplier<T> work) {
+    public static <T> T call(IdentityService identityService, Supplier<T> work) {
         Authentication caller = identityService.getCurrentAuthentication();
         identityService.clearAuthentication();
         try {
