@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -165,18 +166,113 @@ public class DiscrepancyRepository {
         jdbc.sql("UPDATE recon_discrepancy SET task_id = ? WHERE id = ?").params(taskId, id).update();
     }
 
-    void resolve(long id, Decision decision, String comment, String decidedBy, Instant decidedAt) {
-        // The run's row first, as a re-match and the check for the run's last open case take it: with one
-        // order of locks a decision and a re-match superseding the same discrepancy wait for each other
-        // instead of deadlocking.
-        jdbc.sql("SELECT id FROM recon_run WHERE id = (SELECT run_id FROM recon_discrepancy WHERE id = ?) FOR UPDATE")
-                .param(id).query(Long.class).list();
-        jdbc.sql("""
+    /** Where a record came from, as finance looks it up: the file, its line, and the import. */
+    Optional<String> origin(Long recordId) {
+        if (recordId == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                SELECT i.file_name, r.line_no, i.id FROM recon_record r JOIN recon_import i ON i.id = r.import_id
+                WHERE r.id = ?""")
+                .param(recordId)
+                .query((rs, n) -> rs.getString(1) + " line " + rs.getInt(2) + " (import #" + rs.getLong(3) + ")")
+                .optional();
+    }
+
+    /** The records a discrepancy is about, and the rule that raised it with its version and tolerance. */
+    record Basis(LocalDate businessDate, long recordId, Long counterRecordId, String rule) {
+    }
+
+    Basis basis(long id) {
+        return jdbc.sql("""
+                SELECT r.business_date, d.record_id, d.counter_record_id, d.rule_id, d.rules_version, d.basis,
+                       d.tolerance
+                FROM recon_discrepancy d JOIN recon_run r ON r.id = d.run_id WHERE d.id = ?""")
+                .param(id)
+                .query((rs, n) -> new Basis(rs.getObject("business_date", LocalDate.class), rs.getLong("record_id"),
+                        rs.getObject("counter_record_id", Long.class),
+                        rs.getString("rule_id") + " (rules " + rs.getString("rules_version") + ")"
+                                + (rs.getString("basis") == null ? "" : ": " + rs.getString("basis"))
+                                + (rs.getBigDecimal("tolerance") == null ? ""
+                                : ", tolerance " + rs.getBigDecimal("tolerance").toPlainString())))
+                .single();
+    }
+
+    void route(long id, ReviewRules.Routing routing) {
+        jdbc.sql("UPDATE recon_discrepancy SET candidate_group = ?, priority = ?, sla = ?, second_approval = ? WHERE id = ?")
+                .params(routing.candidateGroup(), routing.priority(), routing.sla().toString(),
+                        routing.secondApproval(), id)
+                .update();
+    }
+
+    void reassign(long id, String candidateGroup, Integer priority) {
+        jdbc.sql("UPDATE recon_discrepancy SET candidate_group = ?, priority = COALESCE(?, priority) WHERE id = ?")
+                .params(candidateGroup, priority, id).update();
+    }
+
+    void approved(long id, String approvedBy, Instant at) {
+        jdbc.sql("UPDATE recon_discrepancy SET approved_by = ?, approved_at = ? WHERE id = ?")
+                .params(approvedBy, Db.utc(at), id).update();
+    }
+
+    /** Closed by an auto-resolution rule: kept as a discrepancy, with the rule that closed it. */
+    boolean autoResolve(long id, String rule, Instant at) {
+        return jdbc.sql("""
+                UPDATE recon_discrepancy
+                SET status = ?, decision = ?, decision_comment = ?, decided_by = 'system', decided_at = ?,
+                    resolution_rule = ?
+                WHERE id = ? AND status = ?""")
+                .params(Discrepancy.Status.RESOLVED.name(), Decision.AUTO_RESOLVED, "resolved by rule " + rule,
+                        Db.utc(at), Db.clip(rule, 100), id, Discrepancy.Status.OPEN.name())
+                .update() == 1;
+    }
+
+    /** What applying a decision wrote, if it was applied already. */
+    Optional<String> postingKind(long discrepancyId) {
+        return jdbc.sql("SELECT kind FROM recon_decision_posting WHERE discrepancy_id = ?")
+                .param(discrepancyId).query(String.class).optional();
+    }
+
+    /**
+     * Closes the discrepancy with a person's decision and writes what the decision produces (the
+     * write-off, the adjustment to post, the claim to chase, the confirmed match, the timing carried
+     * forward). Applying the same decision again finds the posting and changes nothing.
+     *
+     * @return false when there was nothing to apply: applied before, or no longer open
+     */
+    boolean apply(long id, Decision decision, BigDecimal amount, String comment, String decidedBy,
+                  String approvedBy, Instant at) {
+        lockRun(id);
+        if (postingKind(id).isPresent()) {
+            return false;
+        }
+        int closed = jdbc.sql("""
                 UPDATE recon_discrepancy
                 SET status = ?, decision = ?, decision_comment = ?, decided_by = ?, decided_at = ?
-                WHERE id = ?""")
-                .params(Discrepancy.Status.RESOLVED.name(), decision.name(), comment, decidedBy, Db.utc(decidedAt), id)
+                WHERE id = ? AND status = ?""")
+                .params(Discrepancy.Status.RESOLVED.name(), decision.name(), comment, decidedBy, Db.utc(at), id,
+                        Discrepancy.Status.OPEN.name())
                 .update();
+        if (closed == 0) {
+            return false;
+        }
+        jdbc.sql("""
+                INSERT INTO recon_decision_posting (discrepancy_id, run_id, kind, amount, comment, decided_by,
+                    approved_by, created_at)
+                SELECT id, run_id, ?, ?, ?, ?, ?, ? FROM recon_discrepancy WHERE id = ?""")
+                .params(decision.name(), amount, comment, decidedBy, approvedBy, Db.utc(at), id)
+                .update();
+        return true;
+    }
+
+    /**
+     * The run's row first, as a re-match and the check for the run's last open case take it: with one
+     * order of locks a decision and a re-match superseding the same discrepancy wait for each other
+     * instead of deadlocking. (Its own query: the run package depends on this one, not the reverse.)
+     */
+    private void lockRun(long discrepancyId) {
+        jdbc.sql("SELECT id FROM recon_run WHERE id = (SELECT run_id FROM recon_discrepancy WHERE id = ?) FOR UPDATE")
+                .param(discrepancyId).query(Long.class).list();
     }
 
     /** A missing payment is about the order; a missing order about the payment: keys come from whichever exists. */

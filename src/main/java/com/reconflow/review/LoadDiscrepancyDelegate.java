@@ -4,7 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Puts the discrepancy's facts into the review so the form and Tasklist can show them. */
+/**
+ * Routes the discrepancy (discrepancy-routing.dmn) and puts its facts into the review, so that the
+ * task lands in the right group's list and the form shows everything needed to decide.
+ */
 @Component
 class LoadDiscrepancyDelegate implements JavaDelegate {
 
@@ -17,6 +20,6 @@ class LoadDiscrepancyDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long id = ((Number) execution.getVariable(ReviewVariables.DISCREPANCY_ID)).longValue();
-        execution.setVariables(reviews.formVariables(id));
+        execution.setVariables(reviews.open(id));
     }
 }

@@ -4,21 +4,21 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Writes the reviewer's decision onto the discrepancy, closing it. */
+/**
+ * "Record the decision" of the first version of discrepancy-review, for cases opened before the
+ * approval step existed: they finish on their own version and apply their decision the same way.
+ */
 @Component
 class RecordDecisionDelegate implements JavaDelegate {
 
-    private final ReviewService reviews;
+    private final ApplyDecisionDelegate apply;
 
-    RecordDecisionDelegate(ReviewService reviews) {
-        this.reviews = reviews;
+    RecordDecisionDelegate(ApplyDecisionDelegate apply) {
+        this.apply = apply;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        reviews.recordDecision(((Number) execution.getVariable(ReviewVariables.DISCREPANCY_ID)).longValue(),
-                execution.getVariable(ReviewVariables.DECISION),
-                execution.getVariable(ReviewVariables.COMMENT),
-                (String) execution.getVariable(ReviewVariables.REVIEWED_BY));
+        apply.execute(execution);
     }
 }

@@ -7,8 +7,9 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Links the review task to its discrepancy when it is created, and on completion refuses an
- * incomplete decision and notes who decided.
+ * The review task: linked to its discrepancy when created; on completion an incomplete or
+ * inconsistent decision is refused, and who decided what is noted (a reassignment moves the case to
+ * the other group's list).
  */
 @Component
 class ReviewTaskListener implements TaskListener {
@@ -21,26 +22,37 @@ class ReviewTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        long discrepancyId = ((Number) task.getVariable(ReviewVariables.DISCREPANCY_ID)).longValue();
+        long discrepancyId = discrepancyId(task);
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> reviews.linkTask(discrepancyId, task.getId());
             case EVENTNAME_COMPLETE -> {
+                ReviewService.ReviewDecision decision;
                 try {
-                    reviews.checkDecision(task.getVariable(ReviewVariables.DECISION),
-                            task.getVariable(ReviewVariables.COMMENT));
+                    decision = reviews.checkDecision(task.getVariable(ReviewVariables.DECISION),
+                            task.getVariable(ReviewVariables.COMMENT), task.getVariable(ReviewVariables.REASSIGN_TO),
+                            task.getVariable(ReviewVariables.ADJUSTMENT_AMOUNT));
                 } catch (IllegalArgumentException e) {
                     throw new ProcessEngineException("Discrepancy #" + discrepancyId + " cannot be closed: "
                             + e.getMessage());
                 }
-                task.setVariable(ReviewVariables.REVIEWED_BY, reviewer(task));
+                String reviewer = currentUser(task);
+                task.setVariable(ReviewVariables.REVIEWED_BY, reviewer);
+                if (decision.decision() == Decision.REASSIGN) {
+                    task.setVariable(ReviewVariables.CANDIDATE_GROUP, decision.reassignTo());
+                }
+                reviews.decided(discrepancyId, decision, reviewer);
             }
             default -> {
             }
         }
     }
 
-    /** The logged-in user who completed the task; the assignee when completed by the system. */
-    private static String reviewer(DelegateTask task) {
+    static long discrepancyId(DelegateTask task) {
+        return ((Number) task.getVariable(ReviewVariables.DISCREPANCY_ID)).longValue();
+    }
+
+    /** The logged-in user who acts on the task; the assignee when the system acts. */
+    static String currentUser(DelegateTask task) {
         Authentication authentication = task.getProcessEngineServices().getIdentityService()
                 .getCurrentAuthentication();
         if (authentication != null && authentication.getUserId() != null) {

@@ -95,9 +95,12 @@ class RunRepository {
         long discrepancies = count("SELECT COUNT(*) FROM recon_discrepancy WHERE run_id = ? AND status <> 'SUPERSEDED'",
                 run.id());
         long open = count("SELECT COUNT(*) FROM recon_discrepancy WHERE run_id = ? AND status = 'OPEN'", run.id());
+        // Rounding and timing matches, and discrepancies an auto-resolution rule closed.
         long autoResolved = count("SELECT COUNT(*) FROM recon_match WHERE run_id = ? AND superseded_at IS NULL "
                         + "AND match_kind IN ('ROUNDING', 'TIMING')",
-                run.id());
+                run.id())
+                + count("SELECT COUNT(*) FROM recon_discrepancy WHERE run_id = ? AND status = 'RESOLVED' "
+                        + "AND resolution_rule IS NOT NULL", run.id());
         long pending = count("SELECT COUNT(*) FROM recon_pending WHERE run_id = ? AND resolved_run_id IS NULL", run.id());
         long proposed = count("SELECT COUNT(*) FROM recon_proposal WHERE run_id = ? AND status = 'OPEN'", run.id());
         return new RunCounts(records, matched, autoResolved, discrepancies, open, pending, proposed);

@@ -19,6 +19,7 @@ import com.reconflow.matching.ProposalRepository;
 import com.reconflow.matching.RecordPair;
 import com.reconflow.matching.StoredProposal;
 import com.reconflow.review.DiscrepancyRepository;
+import com.reconflow.review.ReviewService;
 import com.reconflow.review.ReviewVariables;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -58,6 +59,7 @@ public class RunService {
     private final ManualPairRepository manualPairs;
     private final ProposalRepository proposals;
     private final DiscrepancyRepository discrepancies;
+    private final ReviewService reviews;
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
     private final ReconProperties properties;
@@ -65,7 +67,7 @@ public class RunService {
     private final TransactionTemplate newTransaction;
 
     RunService(RunRepository runs, DayMatching dayMatching, ManualPairRepository manualPairs,
-               ProposalRepository proposals, DiscrepancyRepository discrepancies,
+               ProposalRepository proposals, DiscrepancyRepository discrepancies, ReviewService reviews,
                RuntimeService runtimeService, IdentityService identityService, ReconProperties properties,
                Clock clock, PlatformTransactionManager transactionManager) {
         this.runs = runs;
@@ -73,6 +75,7 @@ public class RunService {
         this.manualPairs = manualPairs;
         this.proposals = proposals;
         this.discrepancies = discrepancies;
+        this.reviews = reviews;
         this.runtimeService = runtimeService;
         this.identityService = identityService;
         this.properties = properties;
@@ -205,10 +208,15 @@ public class RunService {
         return new OpenedCases(more, discrepancies.countOpen(runId));
     }
 
+    /**
+     * The next discrepancies without a case: those an auto-resolution rule closes are closed with
+     * it, the others get their review case.
+     */
     private void openCases(Run run, int limit) {
         List<Long> ids = discrepancies.unreviewedIds(run.id(), limit);
+        List<Long> toReview = reviews.autoResolve(ids);
         AsSystem.call(identityService, () -> {
-            ids.forEach(id -> runtimeService.createProcessInstanceByKey(ReviewVariables.PROCESS_KEY)
+            toReview.forEach(id -> runtimeService.createProcessInstanceByKey(ReviewVariables.PROCESS_KEY)
                     .businessKey(run.businessDate().toString())
                     .setVariable(ReviewVariables.DISCREPANCY_ID, id)
                     .setVariable(RunVariables.RUN_ID, run.id())

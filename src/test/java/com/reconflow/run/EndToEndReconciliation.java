@@ -16,6 +16,7 @@ import com.reconflow.demo.SyntheticDayGenerator;
 import com.reconflow.demo.DemoFile;
 import com.reconflow.demo.ExpectedDiscrepancy;
 import com.reconflow.support.Api;
+import com.reconflow.support.Reviews;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,6 +40,8 @@ interface EndToEndReconciliation {
     Duration PATIENCE = Duration.ofSeconds(60);
 
     TestRestTemplate rest();
+
+    JdbcClient jdbc();
 
     Path inbox();
 
@@ -76,8 +80,9 @@ interface EndToEndReconciliation {
                         (String) d.get("orderNo"), (String) d.get("txnId")))
                 .containsExactlyInAnyOrderElementsOf(demo.discrepancies());
 
-        await().atMost(PATIENCE).until(() -> tasksOfFinance(finance, day).size() == demo.discrepancies().size());
-        List<Map<String, Object>> tasks = tasksOfFinance(finance, day);
+        Reviews reviews = new Reviews(rest());
+        await().atMost(PATIENCE).until(() -> reviews.tasks(day).size() == demo.discrepancies().size());
+        List<Map<String, Object>> tasks = reviews.tasks(day);
         Set<String> linkedTaskIds = new HashSet<>();
         discrepancies = finance.get(runPath + "/discrepancies", List.class).getBody();
         discrepancies.forEach(d -> linkedTaskIds.add((String) d.get("taskId")));
@@ -85,35 +90,42 @@ interface EndToEndReconciliation {
             assertThat(task.get("taskDefinitionKey")).isEqualTo("reviewDiscrepancy");
             assertThat(((Map<String, Object>) task.get("camundaFormRef")).get("key")).isEqualTo("discrepancy-review-form");
             assertThat(linkedTaskIds).contains((String) task.get("id"));
+            assertThat((String) task.get("name")).startsWith(day + " · ");
+            assertThat(task.get("due")).as("due at the routing's SLA").isNotNull();
         });
-        String firstTask = (String) tasks.get(0).get("id");
+        String firstTask = tasks.stream().filter(t -> "finance".equals(reviews.deciderOf((String) t.get("id"))))
+                .map(t -> (String) t.get("id")).findFirst().orElseThrow();
         Map<String, Object> form = finance.getJson("/engine-rest/task/" + firstTask + "/deployed-form");
         assertThat(form.get("id")).isEqualTo("discrepancy-review-form");
         Map<String, Object> formVariables = finance.getJson("/engine-rest/task/" + firstTask + "/form-variables");
-        assertThat(formVariables).containsKeys("orderNo", "expected", "actual", "difference", "discrepancyType");
+        assertThat(formVariables).containsKeys("orderNo", "expected", "actual", "difference", "discrepancyType",
+                "rule", "origin");
+        assertThat((String) ((Map<String, Object>) formVariables.get("origin")).get("value")).contains(" line ");
 
-        ResponseEntity<String> incomplete = complete(finance, firstTask, "ADJUST_RECORDS", " ");
-        assertThat(incomplete.getStatusCode().is2xxSuccessful()).as("a decision without comment is refused").isFalse();
-        assertThat(incomplete.getBody()).contains("comment");
+        assertThat(finance.post("/engine-rest/task/" + firstTask + "/claim", Map.of("userId", "finance"), String.class)
+                .getStatusCode().is2xxSuccessful()).isTrue();
+        ResponseEntity<String> incomplete = complete(finance, firstTask, "WRITE_OFF", " ");
+        assertThat(incomplete.getStatusCode().is2xxSuccessful()).as("a write-off without comment is refused").isFalse();
+        assertThat(incomplete.getBody()).contains("write-off needs a comment");
 
-        List<String> decided = new ArrayList<>();
-        for (Map<String, Object> task : tasks) {
-            String id = (String) task.get("id");
-            assertThat(finance.post("/engine-rest/task/" + id + "/claim", Map.of("userId", "finance"), String.class)
-                    .getStatusCode().is2xxSuccessful()).isTrue();
-            assertThat(complete(finance, id, "CLAIM_FROM_PROVIDER", "Asked the provider, ticket " + id)
-                    .getStatusCode().is2xxSuccessful()).isTrue();
-            decided.add(id);
-        }
-        assertThat(decided).hasSize(demo.discrepancies().size());
+        reviews.closeAll(day, "CHASE", "Asked the provider, ticket 42");
 
         await().atMost(PATIENCE).until(() -> "ARCHIVED".equals(finance.getJson(runPath).get("status")));
         discrepancies = finance.get(runPath + "/discrepancies", List.class).getBody();
         assertThat(discrepancies).allSatisfy(d -> {
             assertThat(d.get("status")).isEqualTo("RESOLVED");
-            assertThat(d.get("decision")).isEqualTo("CLAIM_FROM_PROVIDER");
-            assertThat(d.get("decidedBy")).isEqualTo("finance");
+            assertThat(d.get("decision")).isEqualTo("CHASE");
+            assertThat(d.get("decidedBy")).isEqualTo("finance-manager".equals(d.get("candidateGroup")) ? "manager"
+                    : "finance");
         });
+        // Every decision applied once, with the approver where the routing asked for one.
+        assertThat(jdbc().sql("SELECT COUNT(*) FROM recon_decision_posting WHERE run_id = ? AND kind = 'CHASE'")
+                .param(runId).query(Long.class).single()).isEqualTo(demo.discrepancies().size());
+        assertThat(jdbc().sql("""
+                SELECT COUNT(*) FROM recon_discrepancy d JOIN recon_decision_posting p ON p.discrepancy_id = d.id
+                WHERE d.run_id = ? AND d.second_approval = TRUE
+                  AND (p.approved_by IS NULL OR p.approved_by = p.decided_by OR d.approved_by <> p.approved_by)""")
+                .param(runId).query(Long.class).single()).as("four eyes on every approved decision").isZero();
 
         ExpectedDiscrepancy mismatch = demo.discrepancies().stream().filter(d -> d.type().equals("AMOUNT_MISMATCH"))
                 .findFirst().orElseThrow();
@@ -126,8 +138,7 @@ interface EndToEndReconciliation {
             assertThat((String) r.get("rawLine")).contains(mismatch.orderNo());
             assertThat((List<Map<String, Object>>) r.get("discrepancies")).singleElement().satisfies(d -> {
                 assertThat(d.get("type")).isEqualTo("AMOUNT_MISMATCH");
-                assertThat(d.get("decision")).isEqualTo("CLAIM_FROM_PROVIDER");
-                assertThat(d.get("decidedBy")).isEqualTo("finance");
+                assertThat(d.get("decision")).isEqualTo("CHASE");
             });
         });
         String jdOrders = new String(demo.files().stream().filter(f -> f.source().equals("jd")).findFirst()
@@ -160,17 +171,10 @@ interface EndToEndReconciliation {
                 rows.add(new ExpectedDiscrepancy(cells.formatCellValue(row.getCell(1)),
                         blankToNull(cells.formatCellValue(row.getCell(4))),
                         blankToNull(cells.formatCellValue(row.getCell(5)))));
-                assertThat(cells.formatCellValue(row.getCell(10))).isEqualTo("CLAIM_FROM_PROVIDER");
-                assertThat(cells.formatCellValue(row.getCell(12))).isEqualTo("finance");
+                assertThat(cells.formatCellValue(row.getCell(10))).isEqualTo("CHASE");
             }
             assertThat(rows).containsExactlyInAnyOrderElementsOf(demo.discrepancies());
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> tasksOfFinance(Api finance, LocalDate day) {
-        return finance.get("/engine-rest/task?processDefinitionKey=discrepancy-review&candidateGroup=finance"
-                + "&processInstanceBusinessKey=" + day, List.class).getBody();
     }
 
     private static ResponseEntity<String> complete(Api user, String taskId, String decision, String comment) {

@@ -113,7 +113,7 @@ class RematchAndPairingTest extends H2AppTest {
         assertThat(finance.post("/engine-rest/task/" + task + "/claim", Map.of("userId", "finance"), String.class)
                 .getStatusCode().is2xxSuccessful()).isTrue();
         assertThat(finance.post("/engine-rest/task/" + task + "/complete", Map.of("variables", Map.of(
-                "decision", Map.of("value", "CLAIM_FROM_PROVIDER", "type", "String"),
+                "decision", Map.of("value", "CHASE", "type", "String"),
                 "comment", Map.of("value", "Asked the acquirer about RMREF9", "type", "String"))), String.class)
                 .getStatusCode().is2xxSuccessful()).isTrue();
         await().atMost(Duration.ofSeconds(60)).until(() -> "ARCHIVED".equals(finance.getJson(run).get("status")));

@@ -22,6 +22,7 @@ import com.reconflow.demo.GroundTruth;
 import com.reconflow.demo.SyntheticDayGenerator;
 import com.reconflow.support.Api;
 import com.reconflow.support.H2AppTest;
+import com.reconflow.support.Reviews;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -117,13 +118,7 @@ class SyntheticDayReconciliationTest extends H2AppTest {
         }
         int raised = finance.get(runPath + "/discrepancies", List.class).getBody().size();
         await().atMost(PATIENCE).until(() -> reviewTasks().size() == raised);
-        for (Map<String, Object> task : reviewTasks()) {
-            String id = (String) task.get("id");
-            finance.post("/engine-rest/task/" + id + "/claim", Map.of("userId", "finance"), String.class);
-            finance.post("/engine-rest/task/" + id + "/complete", Map.of("variables", Map.of(
-                    "decision", Map.of("value", "NO_DIFFERENCE", "type", "String"),
-                    "comment", Map.of("value", "Planted by the generator", "type", "String"))), String.class);
-        }
+        new Reviews(rest()).closeAll(DAY, "CHASE", "Planted by the generator");
         await().atMost(PATIENCE).until(() -> "ARCHIVED".equals(finance.getJson(runPath).get("status")));
         jdbc().sql("UPDATE recon_pending SET resolved_run_id = run_id WHERE since_date = ? AND resolved_run_id IS NULL")
                 .param(DAY).update();

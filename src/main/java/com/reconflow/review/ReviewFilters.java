@@ -1,0 +1,70 @@
+package com.reconflow.review;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tasklist's filters for the review: each person sees their groups' open discrepancies, and the
+ * decisions waiting for their approval, most urgent first. Created once, at start-up, by name;
+ * an admin may change them in Tasklist afterwards and they stay as changed.
+ */
+@Component
+@Order(2)
+class ReviewFilters implements ApplicationRunner {
+
+    static final String OPEN_DISCREPANCIES = "My group's open discrepancies";
+    static final String AWAITING_APPROVAL = "Awaiting my approval";
+
+    private static final Logger log = LoggerFactory.getLogger(ReviewFilters.class);
+
+    private final FilterService filterService;
+    private final TaskService taskService;
+
+    ReviewFilters(FilterService filterService, TaskService taskService) {
+        this.filterService = filterService;
+        this.taskService = taskService;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        create(OPEN_DISCREPANCIES, "Discrepancies routed to one of your groups, or claimed by you", -20, "#b5152b",
+                forMyGroups(ReviewTasks.REVIEW_TASK));
+        create(AWAITING_APPROVAL, "Decisions above the threshold waiting for a second finance manager", -10,
+                "#3c85b5", forMyGroups("approveDecision"));
+    }
+
+    private TaskQuery forMyGroups(String taskDefinitionKey) {
+        TaskQuery query = taskService.createTaskQuery()
+                .processDefinitionKey(ReviewVariables.PROCESS_KEY)
+                .taskDefinitionKey(taskDefinitionKey)
+                .taskCandidateGroupInExpression("${currentUserGroups()}")
+                .includeAssignedTasks();
+        query.orderByTaskPriority().desc().orderByDueDate().asc();
+        return query;
+    }
+
+    private void create(String name, String description, int priority, String color, TaskQuery query) {
+        List<Filter> existing = filterService.createTaskFilterQuery().filterName(name).list();
+        if (!existing.isEmpty()) {
+            return;
+        }
+        Filter filter = filterService.newTaskFilter(name)
+                .setOwner(null)
+                .setQuery(query)
+                .setProperties(Map.of("description", description, "priority", priority, "color", color,
+                        "refresh", true));
+        filterService.saveFilter(filter);
+        log.info("Created the Tasklist filter '{}'", name);
+    }
+}

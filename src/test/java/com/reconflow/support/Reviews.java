@@ -1,0 +1,102 @@
+package com.reconflow.support;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Closes a day's review cases the way the teams do in Tasklist, over the engine's REST API: each
+ * review is decided by a member of its candidate group ({@code finance}, or {@code manager} for the
+ * finance managers' cases), and each approval taken by a finance manager who did not decide it
+ * (four eyes needs two: the demo's {@code manager} and the test's {@link #SECOND_MANAGER}).
+ */
+public final class Reviews {
+
+    /** A second finance manager, made by the tests through the engine's REST API as the admin would. */
+    public static final String SECOND_MANAGER = "controller";
+
+    private final TestRestTemplate rest;
+
+    public Reviews(TestRestTemplate rest) {
+        this.rest = rest;
+    }
+
+    /** The second finance manager exists (idempotent). */
+    public void ensureSecondManager() {
+        Api admin = Api.as(rest, "admin");
+        if (admin.get("/engine-rest/user/" + SECOND_MANAGER + "/profile", String.class).getStatusCode()
+                .is2xxSuccessful()) {
+            return;
+        }
+        assertThat(admin.post("/engine-rest/user/create", Map.of(
+                "profile", Map.of("id", SECOND_MANAGER, "firstName", "Second", "lastName", "Manager",
+                        "email", SECOND_MANAGER + "@reconflow.example"),
+                "credentials", Map.of("password", SECOND_MANAGER)), String.class).getStatusCode().is2xxSuccessful())
+                .isTrue();
+        assertThat(admin.put("/engine-rest/group/finance-manager/members/" + SECOND_MANAGER, null, String.class)
+                .getStatusCode().is2xxSuccessful()).isTrue();
+    }
+
+    /** The open review and approval tasks of a business day. */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> tasks(LocalDate day) {
+        return Api.as(rest, "admin").get("/engine-rest/task?processDefinitionKey=discrepancy-review"
+                + "&processInstanceBusinessKey=" + day + "&maxResults=10000", List.class).getBody();
+    }
+
+    /** Decides every review of the day with the decision and comment, and approves what needs approval. */
+    public void closeAll(LocalDate day, String decision, String comment) {
+        ensureSecondManager();
+        for (int round = 0; round < 5; round++) {
+            List<Map<String, Object>> open = tasks(day);
+            if (open.isEmpty()) {
+                return;
+            }
+            for (Map<String, Object> task : open) {
+                String id = (String) task.get("id");
+                if ("approveDecision".equals(task.get("taskDefinitionKey"))) {
+                    approve(id);
+                } else {
+                    decide(id, deciderOf(id), decision, comment);
+                }
+            }
+        }
+        assertThat(tasks(day)).as("reviews of " + day + " left open").isEmpty();
+    }
+
+    /** The user of the demo who works the task's candidate group. */
+    @SuppressWarnings("unchecked")
+    public String deciderOf(String taskId) {
+        List<Map<String, Object>> links = Api.as(rest, "admin")
+                .get("/engine-rest/task/" + taskId + "/identity-links?type=candidate", List.class).getBody();
+        boolean finance = links.stream().anyMatch(l -> "finance".equals(l.get("groupId")));
+        return finance ? "finance" : "manager";
+    }
+
+    public void decide(String taskId, String user, String decision, String comment) {
+        Api as = Api.as(rest, user);
+        as.post("/engine-rest/task/" + taskId + "/claim", Map.of("userId", user), String.class);
+        var completed = as.post("/engine-rest/task/" + taskId + "/complete", Map.of("variables", Map.of(
+                "decision", Map.of("value", decision, "type", "String"),
+                "adjustmentAmount", Map.of("value", "1.00", "type", "String"),
+                "comment", Map.of("value", comment, "type", "String"))), String.class);
+        assertThat(completed.getStatusCode().is2xxSuccessful()).as(String.valueOf(completed.getBody())).isTrue();
+    }
+
+    /** Approved by a finance manager who did not take the decision. */
+    @SuppressWarnings("unchecked")
+    public void approve(String taskId) {
+        Map<String, Object> decidedBy = Api.as(rest, "admin")
+                .getJson("/engine-rest/task/" + taskId + "/variables/reviewedBy");
+        String approver = "manager".equals(decidedBy.get("value")) ? SECOND_MANAGER : "manager";
+        Api as = Api.as(rest, approver);
+        as.post("/engine-rest/task/" + taskId + "/claim", Map.of("userId", approver), String.class);
+        var completed = as.post("/engine-rest/task/" + taskId + "/complete", Map.of("variables", Map.of(
+                "approval", Map.of("value", "APPROVE", "type", "String"))), String.class);
+        assertThat(completed.getStatusCode().is2xxSuccessful()).as(String.valueOf(completed.getBody())).isTrue();
+    }
+}
