@@ -35,12 +35,14 @@ class RunController {
 
     record DiscrepancyView(long id, String type, String source, String counterSource, String orderNo, String txnId,
                            String expected, String actual, String difference, String status, String candidateGroup,
-                           String taskId, String decision, String comment, String decidedBy) {
+                           String taskId, String decision, String comment, String decidedBy, Integer priority,
+                           Boolean secondApproval, String approvedBy, String resolutionRule, boolean carried) {
 
         static DiscrepancyView of(Discrepancy d) {
             return new DiscrepancyView(d.id(), d.type(), d.source(), d.counterSource(), d.orderNo(), d.txnId(),
                     d.expected().toPlainString(), d.actual().toPlainString(), d.difference().toPlainString(),
-                    d.status().name(), d.candidateGroup(), d.taskId(), d.decision(), d.comment(), d.decidedBy());
+                    d.status().name(), d.candidateGroup(), d.taskId(), d.decision(), d.comment(), d.decidedBy(),
+                    d.priority(), d.secondApproval(), d.approvedBy(), d.resolutionRule(), d.carriedAt() != null);
         }
     }
 

@@ -14,6 +14,7 @@ import com.reconflow.demo.SyntheticDayGenerator;
 import com.reconflow.demo.DemoFile;
 import com.reconflow.support.Api;
 import com.reconflow.support.H2AppTest;
+import com.reconflow.support.Reviews;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,14 +59,16 @@ class TasklistReviewBrowserTest extends H2AppTest {
     /** The end-to-end test uses 2026-11-20 in the same application context and database. */
     private static final LocalDate DAY = LocalDate.of(2026, 11, 21);
 
-    private static final String DECISION_LABEL = "Adjust our records";
-    private static final String DECISION = "ADJUST_RECORDS";
-    private static final String COMMENT = "Channel price changed after export; ERP corrected (browser test)";
+    private static final String DECISION_LABEL = "Write off the difference";
+    private static final String DECISION = "WRITE_OFF";
+    private static final String COMMENT = "Coupon booked twice by the channel; not recoverable (browser test)";
+    private static final String APPROVE_LABEL = "Approve: apply the decision";
 
     @LocalServerPort
     int port;
 
     private Api finance;
+    private Reviews reviews;
     private Long runId;
     private Path browserProfile;
     private WebDriver browser;
@@ -82,6 +85,8 @@ class TasklistReviewBrowserTest extends H2AppTest {
     @BeforeEach
     void startBrowser() throws IOException {
         finance = Api.as(rest(), "finance");
+        reviews = new Reviews(rest());
+        reviews.ensureSecondManager();
         assertThat(CHROMEDRIVER)
                 .as("chromedriver is missing: install the Debian packages chromium and chromium-driver")
                 .isExecutable();
@@ -118,38 +123,64 @@ class TasklistReviewBrowserTest extends H2AppTest {
     }
 
     @Test
-    void financeCompletesAReviewWithTheCamundaFormInTasklist() {
+    void financeDecidesInTasklistAndAnotherManagerApprovesIt() {
         runId = startRunAndDropTheDaysFiles();
-        List<Map<String, Object>> tasks = awaitReviewTasks();
-        List<String> taskNames = tasks.stream().map(t -> (String) t.get("name")).toList();
+        awaitReviewTasks();
 
-        // A discrepancy with an order and both amounts, so the form has every value to show.
+        // A difference above the routing table's approval threshold, in finance's list.
         Map<String, Object> chosen = discrepancies().stream()
-                .filter(d -> "AMOUNT_MISMATCH".equals(d.get("type")))
-                .findFirst().orElseThrow(() -> new AssertionError("the demo day has no AMOUNT_MISMATCH"));
+                .filter(d -> "finance".equals(d.get("candidateGroup")) && Boolean.TRUE.equals(d.get("secondApproval")))
+                .findFirst().orElseThrow(() -> new AssertionError("the demo day has no case for a second approval: "
+                        + discrepancies()));
         String taskId = (String) chosen.get("taskId");
         String taskName = (String) finance.getJson("/engine-rest/task/" + taskId).get("name");
-        assertThat(taskName).isEqualTo("AMOUNT_MISMATCH · order " + chosen.get("orderNo") + " · "
-                + chosen.get("difference"));
+        String key = chosen.get("orderNo") != null ? (String) chosen.get("orderNo") : (String) chosen.get("txnId");
+        assertThat(taskName).isEqualTo(DAY + " · " + chosen.get("type") + " · " + chosen.get("source") + " " + key
+                + " · ¥" + chosen.get("difference"));
+        List<String> financeTasks = reviewTasks().stream()
+                .filter(t -> "finance".equals(reviews.deciderOf((String) t.get("id"))))
+                .map(t -> (String) t.get("name")).toList();
 
         login("finance", "finance");
-        assertThat(waitForTaskList(taskNames)).containsAll(taskNames);
+        selectFilter("My group's open discrepancies");
+        assertThat(waitForTaskList(financeTasks)).containsAll(financeTasks);
 
         openTask(taskName);
         claim();
-        assertThat(readOnlyField("Order no.")).isEqualTo(chosen.get("orderNo"));
+        assertThat(readOnlyField("Difference")).isEqualTo(chosen.get("difference"));
         assertThat(readOnlyField("Expected (order)")).isEqualTo(chosen.get("expected"));
-        assertThat(readOnlyField("Actual (payment)")).isEqualTo(chosen.get("actual"));
+        assertThat(readOnlyField("Record's origin (file, line)")).contains(" line ");
+        assertThat(readOnlyField("Raised by rule")).isNotBlank();
 
         chooseDecision(DECISION_LABEL);
+        // No comment: the form itself says what is missing, and the task stays open.
+        clickInMiddle(browser.findElement(By.cssSelector(".form-actions button.btn-primary")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".fjs-form-field-textarea .fjs-form-field-error")));
+        assertThat(finance.getJson("/engine-rest/task/" + taskId).get("id")).isEqualTo(taskId);
+        dismissNotifications();
         writeComment(COMMENT);
         complete(taskName);
+
+        String approvalName = "Approve · " + taskName;
+        await().atMost(PATIENCE).until(() -> approvalTask(approvalName) != null);
+        browser.manage().deleteAllCookies();
+        login("manager", "manager");
+        selectFilter("Awaiting my approval");
+        waitForTaskList(List.of(approvalName));
+        openTask(approvalName);
+        claim();
+        assertThat(readOnlyField("Decision")).isEqualTo(DECISION);
+        assertThat(readOnlyField("Decided by")).isEqualTo("finance");
+        chooseRadio(APPROVE_LABEL);
+        complete(approvalName);
 
         await().atMost(PATIENCE).until(() -> "RESOLVED".equals(discrepancy(taskId).get("status")));
         Map<String, Object> resolved = discrepancy(taskId);
         assertThat(resolved.get("decision")).isEqualTo(DECISION);
         assertThat(resolved.get("comment")).isEqualTo(COMMENT);
         assertThat(resolved.get("decidedBy")).isEqualTo("finance");
+        assertThat(resolved.get("approvedBy")).isEqualTo("manager");
         assertThat(discrepancies()).filteredOn(d -> !taskId.equals(d.get("taskId")))
                 .as("only the reviewed discrepancy is closed")
                 .isNotEmpty()
@@ -178,11 +209,11 @@ class TasklistReviewBrowserTest extends H2AppTest {
         return id;
     }
 
-    /** The review tasks of the day, once the engine has created one per discrepancy. */
-    private List<Map<String, Object>> awaitReviewTasks() {
+    /** Waits until the engine has created a review task per discrepancy of the day. */
+    private void awaitReviewTasks() {
         int expected = discrepancies().size();
         assertThat(expected).as("discrepancies of the demo day").isPositive();
-        return await().atMost(PATIENCE).until(this::reviewTasks, tasks -> tasks.size() == expected);
+        await().atMost(PATIENCE).until(this::reviewTasks, tasks -> tasks.size() == expected);
     }
 
     @SuppressWarnings("unchecked")
@@ -206,18 +237,16 @@ class TasklistReviewBrowserTest extends H2AppTest {
      * review of this day behind, or they would find tasks they did not make.
      */
     private void completeRemainingReviews() {
-        if (runId == null) {
-            return;
+        if (runId != null) {
+            reviews.closeAll(DAY, "CHASE", "Closed after the browser test");
         }
-        for (Map<String, Object> task : reviewTasks()) {
-            String id = (String) task.get("id");
-            if (task.get("assignee") == null) {
-                finance.post("/engine-rest/task/" + id + "/claim", Map.of("userId", "finance"), String.class);
-            }
-            finance.post("/engine-rest/task/" + id + "/complete", Map.of("variables", Map.of(
-                    "decision", Map.of("value", "NO_DIFFERENCE", "type", "String"),
-                    "comment", Map.of("value", "Closed after the browser test", "type", "String"))), String.class);
-        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> approvalTask(String name) {
+        List<Map<String, Object>> tasks = Api.as(rest(), "manager").get("/engine-rest/task?taskDefinitionKey="
+                + "approveDecision&processInstanceBusinessKey=" + DAY, List.class).getBody();
+        return tasks.stream().filter(t -> name.equals(t.get("name"))).findFirst().orElse(null);
     }
 
     // ---- Tasklist, as a person uses it ----------------------------------------------------------
@@ -231,6 +260,14 @@ class TasklistReviewBrowserTest extends H2AppTest {
         browser.findElement(By.cssSelector("form[name='signinForm'] input[type='password']")).sendKeys(password);
         browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name='signinForm']")));
+    }
+
+    /** Tasklist's filter list, created at start-up: choose one by its name. */
+    private void selectFilter(String name) {
+        By filter = By.xpath("//div[contains(@class,'task-filter')][.//a[contains(normalize-space(), \"" + name
+                + "\")]]");
+        clickInMiddle(wait.until(ExpectedConditions.elementToBeClickable(filter)).findElement(By.tagName("a")));
+        wait.until(driver -> driver.findElement(filter).getAttribute("class").contains("active"));
     }
 
     /** The names in the list of the selected filter ("All tasks", created at start-up) once ours show. */
@@ -265,14 +302,13 @@ class TasklistReviewBrowserTest extends H2AppTest {
     private void waitForForm() {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[cam-tasklist-form] .loader")));
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
-        wait.until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector(".fjs-form-field-select .fjs-input-group")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form .fjs-form-field")));
     }
 
     /** The value shown by a disabled text field of the form, found by its label. */
     private String readOnlyField(String label) {
-        By input = By.xpath("//div[contains(@class,'fjs-form-field-textfield')][.//label[normalize-space()='"
-                + label + "']]//input");
+        By input = By.xpath("//div[contains(@class,'fjs-form-field-textfield')][.//label[normalize-space()=\""
+                + label + "\"]]//input");
         // The values arrive after the fields: wait for one to be filled in.
         wait.until(driver -> !driver.findElement(input).getDomProperty("value").isEmpty());
         WebElement field = browser.findElement(input);
@@ -287,6 +323,21 @@ class TasklistReviewBrowserTest extends H2AppTest {
         clickInMiddle(wait.until(ExpectedConditions.elementToBeClickable(item)));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector(".fjs-form-field-select .fjs-input-group"), label));
+    }
+
+    /** Tasklist's notice of the refused submit lies over the form's buttons until closed. */
+    private void dismissNotifications() {
+        By close = By.cssSelector(".page-notifications button[ng-click^='removeNotification']");
+        wait.until(ExpectedConditions.elementToBeClickable(close)).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(close));
+    }
+
+    /** A form-js radio group: click the option's label, then see it chosen. */
+    private void chooseRadio(String label) {
+        By option = By.xpath("//*[contains(@class,'fjs-form-field-radio')]//label[normalize-space()='" + label + "']");
+        clickInMiddle(wait.until(ExpectedConditions.elementToBeClickable(option)));
+        wait.until(driver -> driver.findElements(By.cssSelector(".fjs-form-field-radio input[type='radio']")).stream()
+                .anyMatch(WebElement::isSelected));
     }
 
     private void writeComment(String comment) {
