@@ -11,8 +11,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo users of the public contract. They exist only in the demo profile: their passwords are
- * published, so no other profile may ever create them.
+ * The demo users of the public contract, and a second finance manager so that four eyes can be shown.
+ * They exist only in the demo profile: their passwords are published, so no other profile may ever
+ * create them.
  */
 @Component
 @Profile("demo")
@@ -25,6 +26,8 @@ class DemoUsers implements ApplicationRunner {
     private static final List<DemoUser> USERS = List.of(
             new DemoUser("finance", "Fang", "Li", List.of(Groups.FINANCE)),
             new DemoUser("manager", "Wei", "Zhang", List.of(Groups.FINANCE, Groups.FINANCE_MANAGER)),
+            // A second finance manager: four eyes needs two, e.g. for a case the routing gives the managers.
+            new DemoUser("controller", "Na", "Liu", List.of(Groups.FINANCE_MANAGER)),
             new DemoUser("auditor", "Min", "Chen", List.of(Groups.AUDITOR)),
             new DemoUser("ops", "Jun", "Wang", List.of(Groups.OPERATIONS)),
             new DemoUser("buyer", "Lei", "Zhao", List.of(Groups.PURCHASING)));

@@ -68,7 +68,6 @@ class DiscrepancyReviewProcessTest extends H2AppTest {
     @BeforeEach
     void newDay() {
         BpmnAwareTests.init(engine);
-        new Reviews(rest()).ensureSecondManager();
         day = LocalDate.of(2023, 3, 1).plusDays(NEXT_DAY.getAndIncrement());
         runId = insertRun(day);
     }

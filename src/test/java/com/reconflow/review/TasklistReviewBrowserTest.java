@@ -86,7 +86,6 @@ class TasklistReviewBrowserTest extends H2AppTest {
     void startBrowser() throws IOException {
         finance = Api.as(rest(), "finance");
         reviews = new Reviews(rest());
-        reviews.ensureSecondManager();
         assertThat(CHROMEDRIVER)
                 .as("chromedriver is missing: install the Debian packages chromium and chromium-driver")
                 .isExecutable();

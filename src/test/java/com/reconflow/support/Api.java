@@ -45,10 +45,6 @@ public final class Api {
         return rest.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers(MediaType.APPLICATION_JSON)), type);
     }
 
-    public <T> ResponseEntity<T> put(String path, Object body, Class<T> type) {
-        return rest.exchange(path, HttpMethod.PUT, new HttpEntity<>(body, headers(MediaType.APPLICATION_JSON)), type);
-    }
-
     public <T> ResponseEntity<T> postMultipart(String path, Object parts, Class<T> type) {
         return rest.exchange(path, HttpMethod.POST, new HttpEntity<>(parts, headers(MediaType.MULTIPART_FORM_DATA)),
                 type);

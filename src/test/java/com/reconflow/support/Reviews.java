@@ -12,33 +12,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Closes a day's review cases the way the teams do in Tasklist, over the engine's REST API: each
  * review is decided by a member of its candidate group ({@code finance}, or {@code manager} for the
  * finance managers' cases), and each approval taken by a finance manager who did not decide it
- * (four eyes needs two: the demo's {@code manager} and the test's {@link #SECOND_MANAGER}).
+ * (four eyes needs two: the demo's {@code manager} and {@link #SECOND_MANAGER}).
  */
 public final class Reviews {
 
-    /** A second finance manager, made by the tests through the engine's REST API as the admin would. */
+    /** The demo's second finance manager. */
     public static final String SECOND_MANAGER = "controller";
 
     private final TestRestTemplate rest;
 
     public Reviews(TestRestTemplate rest) {
         this.rest = rest;
-    }
-
-    /** The second finance manager exists (idempotent). */
-    public void ensureSecondManager() {
-        Api admin = Api.as(rest, "admin");
-        if (admin.get("/engine-rest/user/" + SECOND_MANAGER + "/profile", String.class).getStatusCode()
-                .is2xxSuccessful()) {
-            return;
-        }
-        assertThat(admin.post("/engine-rest/user/create", Map.of(
-                "profile", Map.of("id", SECOND_MANAGER, "firstName", "Second", "lastName", "Manager",
-                        "email", SECOND_MANAGER + "@reconflow.example"),
-                "credentials", Map.of("password", SECOND_MANAGER)), String.class).getStatusCode().is2xxSuccessful())
-                .isTrue();
-        assertThat(admin.put("/engine-rest/group/finance-manager/members/" + SECOND_MANAGER, null, String.class)
-                .getStatusCode().is2xxSuccessful()).isTrue();
     }
 
     /** The open review and approval tasks of a business day. */
@@ -50,7 +34,6 @@ public final class Reviews {
 
     /** Decides every review of the day with the decision and comment, and approves what needs approval. */
     public void closeAll(LocalDate day, String decision, String comment) {
-        ensureSecondManager();
         for (int round = 0; round < 5; round++) {
             List<Map<String, Object>> open = tasks(day);
             if (open.isEmpty()) {
