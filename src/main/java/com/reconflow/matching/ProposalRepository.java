@@ -41,6 +41,36 @@ public class ProposalRepository {
         return jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE p.id = ?").param(id).query((rs, n) -> map(rs)).optional();
     }
 
+    /** The run's open proposals whose review case is not opened yet, at most {@code limit}, oldest first. */
+    public List<Long> unreviewedIds(long runId, int limit) {
+        return jdbc.sql("SELECT id FROM recon_proposal WHERE run_id = ? AND status = 'OPEN' AND review_opened_at IS NULL "
+                        + "ORDER BY id LIMIT ?")
+                .params(runId, limit).query(Long.class).list();
+    }
+
+    public void reviewOpened(List<Long> ids, Instant at) {
+        if (!ids.isEmpty()) {
+            jdbc.sql("UPDATE recon_proposal SET review_opened_at = :at WHERE id IN (:ids)")
+                    .param("at", Db.utc(at)).param("ids", ids).update();
+        }
+    }
+
+    /** How many of the run's proposals still wait for a person. */
+    public long countOpen(long runId) {
+        return jdbc.sql("SELECT COUNT(*) FROM recon_proposal WHERE run_id = ? AND status = 'OPEN'")
+                .param(runId).query(Long.class).single();
+    }
+
+    /** The run's proposals no longer open whose review case was opened: their cases must end. */
+    public List<Long> closedWithCase(long runId) {
+        return jdbc.sql("SELECT id FROM recon_proposal WHERE run_id = ? AND status <> 'OPEN' AND task_id IS NOT NULL")
+                .param(runId).query(Long.class).list();
+    }
+
+    public void linkTask(long id, String taskId) {
+        jdbc.sql("UPDATE recon_proposal SET task_id = ? WHERE id = ?").params(taskId, id).update();
+    }
+
     /** Records a person's decision on an open proposal; false when it was no longer open. */
     public boolean decide(long id, StoredProposal.Status status, String comment, String decidedBy, Instant at) {
         return jdbc.sql("""

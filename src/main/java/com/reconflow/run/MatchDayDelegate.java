@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Match stage: pairs the day's records and hands the discrepancies to review. */
+/** Match stage: pairs the day's records and hands the discrepancies and proposed pairs to review. */
 @Component
 class MatchDayDelegate implements JavaDelegate {
 
@@ -17,6 +17,8 @@ class MatchDayDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         // The ids stay in the database; the run opens their review cases from there, a batch at a time.
-        execution.setVariable(RunVariables.DISCREPANCY_COUNT, runs.match(CollectRecordsDelegate.runId(execution)).size());
+        long runId = CollectRecordsDelegate.runId(execution);
+        runs.match(runId);
+        execution.setVariable(RunVariables.DISCREPANCY_COUNT, runs.casesToReview(runId));
     }
 }

@@ -49,6 +49,8 @@ public class RunService {
     static final String CASES_CLOSED_MESSAGE = "reviewCasesClosed";
     /** Ends the review of a discrepancy that matching the day again no longer finds. */
     static final String DISCREPANCY_SUPERSEDED_MESSAGE = "discrepancySuperseded";
+    /** Ends the case of a proposal decided elsewhere (the REST API) or no longer made. */
+    static final String PROPOSAL_WITHDRAWN_MESSAGE = "proposalWithdrawn";
 
     /** What the collect stage found: whether to match now, and which sources have not delivered. */
     public record Collection(boolean readyToMatch, Set<String> missingSources) {
@@ -156,11 +158,17 @@ public class RunService {
         DayResult result = dayMatching.matchDay(runId, run.businessDate());
         var kept = discrepancies.keep(runId, result.findings(), properties.review().candidateGroup(),
                 dayMatching.rules().version(), clock.instant());
-        runs.markMatched(runId, kept.opened().isEmpty() ? RunStatus.MATCHING : RunStatus.IN_REVIEW,
+        boolean toReview = !kept.opened().isEmpty() || proposals.countOpen(runId) > 0;
+        runs.markMatched(runId, toReview ? RunStatus.IN_REVIEW : RunStatus.MATCHING,
                 dayMatching.rules().version(), clock.instant());
         log.info("Run #{} for {}: {} matches, {} discrepancies, {} proposals", runId, run.businessDate(),
                 result.matches().size(), kept.opened().size(), result.proposals().size());
         return kept.opened();
+    }
+
+    /** What waits for people after matching: open discrepancies and open proposals. */
+    public long casesToReview(long runId) {
+        return discrepancies.countOpen(runId) + proposals.countOpen(runId);
     }
 
     /**
@@ -184,6 +192,11 @@ public class RunService {
             kept.superseded().forEach(id -> runtimeService.createMessageCorrelation(DISCREPANCY_SUPERSEDED_MESSAGE)
                     .processInstanceVariableEquals(ReviewVariables.DISCREPANCY_ID, id)
                     .correlateAll());
+            // Proposals decided over the API, or no longer made: their cases end (a no-op for ended ones).
+            proposals.closedWithCase(runId).forEach(id -> runtimeService.createMessageCorrelation(
+                            PROPOSAL_WITHDRAWN_MESSAGE)
+                    .processInstanceVariableEquals(RunVariables.PROPOSAL_ID, id)
+                    .correlateAll());
             return null;
         });
         log.info("Run #{} for {} matched again: {} discrepancies opened, {} superseded", runId, run.businessDate(),
@@ -204,8 +217,8 @@ public class RunService {
     public OpenedCases openReviewCases(long runId) {
         Run run = runs.lock(runId).orElseThrow(() -> new IllegalStateException("no run #" + runId));
         openCases(run, properties.review().openBatchSize());
-        boolean more = !discrepancies.unreviewedIds(runId, 1).isEmpty();
-        return new OpenedCases(more, discrepancies.countOpen(runId));
+        boolean more = !discrepancies.unreviewedIds(runId, 1).isEmpty() || !proposals.unreviewedIds(runId, 1).isEmpty();
+        return new OpenedCases(more, casesToReview(runId));
     }
 
     /**
@@ -225,6 +238,18 @@ public class RunService {
             return null;
         });
         discrepancies.reviewOpened(ids, clock.instant());
+        // Proposed pairs get their cases too, from what is left of the batch.
+        List<Long> proposed = proposals.unreviewedIds(run.id(), Math.max(0, limit - ids.size()));
+        AsSystem.call(identityService, () -> {
+            proposed.forEach(id -> runtimeService.createProcessInstanceByKey(RunVariables.PROPOSAL_PROCESS_KEY)
+                    .businessKey(run.businessDate().toString())
+                    .setVariable(RunVariables.PROPOSAL_ID, id)
+                    .setVariable(RunVariables.RUN_ID, run.id())
+                    .setVariable(RunVariables.BUSINESS_DATE, run.businessDate().toString())
+                    .execute());
+            return null;
+        });
+        proposals.reviewOpened(proposed, clock.instant());
     }
 
     /**
@@ -236,7 +261,7 @@ public class RunService {
     @Transactional
     public void reviewCaseClosed(long runId) {
         Run run = runs.lock(runId).orElseThrow(() -> new IllegalStateException("no run #" + runId));
-        if (discrepancies.countOpen(runId) == 0) {
+        if (casesToReview(runId) == 0) {
             AsSystem.call(identityService, () -> {
                 runtimeService.createMessageCorrelation(CASES_CLOSED_MESSAGE)
                         .processInstanceId(run.processInstanceId())

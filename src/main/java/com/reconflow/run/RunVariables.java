@@ -15,6 +15,14 @@ public final class RunVariables {
     public static final String MORE_CASES_TO_OPEN = "moreCasesToOpen";
     public static final String CASES_STILL_OPEN = "casesStillOpen";
 
+    // The proposal-review process and its form.
+    public static final String PROPOSAL_PROCESS_KEY = "proposal-review";
+    public static final String PROPOSAL_ID = "proposalId";
+    public static final String PROPOSAL_TITLE = "proposalTitle";
+    public static final String PROPOSAL_DECISION = "proposalDecision";
+    public static final String PROPOSAL_COMMENT = "comment";
+    public static final String PROPOSAL_DECIDED_BY = "decidedBy";
+
     private RunVariables() {
     }
 }

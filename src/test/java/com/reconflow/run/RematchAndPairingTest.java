@@ -85,6 +85,7 @@ class RematchAndPairingTest extends H2AppTest {
         });
         assertThat((List<Map<String, Object>>) order.get("proposals")).singleElement()
                 .satisfies(p -> assertThat(p.get("status")).isEqualTo("CONFIRMED"));
+        assertThat(proposalTasksOf(finance, DAY)).as("decided over the API, its Tasklist case is withdrawn").isEmpty();
 
         // A pair must be an order and a payment the day's matching looks at; anything else is refused.
         assertThat(finance.post(run + "/pairs", Map.of("orderRecordId", 999_999_999L, "paymentRecordId",
@@ -151,6 +152,59 @@ class RematchAndPairingTest extends H2AppTest {
         assertThat(tasksOf(finance, day)).isEmpty();
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void aProposedPairIsConfirmedInTasklistAndTheRunArchives() {
+        String day = "2025-07-28";
+        Api finance = Api.as(rest(), "finance");
+        upload(finance, "pos", "pos_20250728.csv", """
+                订单号,下单时间,支付时间,订单金额,支付方式,支付流水号,订单状态,退款金额,门店,商品类目,SKU,数量
+                PQ1,2025-07-28 10:00:00,2025-07-28 10:00:20,60.00,card,PQREF1,PAID,0.00,S001,饰品,SS0001,1
+                PQ3,2025-07-28 14:02:00,2025-07-28 14:02:10,128.00,card,,PAID,0.00,S001,饰品,SS0003,1
+                """);
+        upload(finance, "card", "unionpay_20250728.csv", CARD_HEADER + """
+                898310056510001,00010001,2025-07-28 10:00:25,消费,000501,000001,PQREF1,621700******0001,60.00,0.30,PQ1,59.70
+                898310056510001,00010001,2025-07-28 14:03:10,消费,000501,000003,PQREF3,621700******0003,128.00,0.64,PN3,127.36
+                """);
+        Map<?, ?> started = finance.post("/api/runs", Map.of("businessDate", day, "sources", List.of("pos", "card")),
+                Map.class).getBody();
+        String run = "/api/runs/" + started.get("id");
+        // Nothing but the proposal waits for people: the run is in review for it.
+        await().atMost(Duration.ofSeconds(60)).until(() -> proposalTasksOf(finance, day).size() == 1);
+        assertThat(finance.getJson(run).get("status")).isEqualTo("IN_REVIEW");
+        assertThat(discrepancies(finance, run)).isEmpty();
+        Map<String, Object> task = proposalTasksOf(finance, day).get(0);
+        assertThat(task.get("name")).isEqualTo(day + " · PROPOSED MATCH · pos PQ3 ↔ card PQREF3 · ¥128.00 · 0.96");
+        String taskId = (String) task.get("id");
+        Map<String, Object> shown = finance.getJson("/engine-rest/task/" + taskId + "/form-variables");
+        assertThat(((Map<String, Object>) shown.get("paymentAmount")).get("value")).isEqualTo("128.00");
+        assertThat(((Map<String, Object>) shown.get("orderTime")).get("value")).isEqualTo("2025-07-28 14:02:10");
+
+        assertThat(finance.post("/engine-rest/task/" + taskId + "/claim", Map.of("userId", "finance"), String.class)
+                .getStatusCode().is2xxSuccessful()).isTrue();
+        ResponseEntity<String> noComment = finance.post("/engine-rest/task/" + taskId + "/complete",
+                Map.of("variables", Map.of("proposalDecision", Map.of("value", "CONFIRM", "type", "String"))),
+                String.class);
+        assertThat(noComment.getStatusCode().is2xxSuccessful()).isFalse();
+        assertThat(noComment.getBody()).contains("a comment explaining the decision is required");
+        assertThat(finance.post("/engine-rest/task/" + taskId + "/complete", Map.of("variables", Map.of(
+                "proposalDecision", Map.of("value", "CONFIRM", "type", "String"),
+                "comment", Map.of("value", "Till slip shows PQ3; the terminal typed PN3", "type", "String"))),
+                String.class).getStatusCode().is2xxSuccessful()).isTrue();
+
+        // Applied: linked and matched again; that was the run's only case, so it archives.
+        await().atMost(Duration.ofSeconds(60)).until(() -> "ARCHIVED".equals(finance.getJson(run).get("status")));
+        List<Map<String, Object>> proposals = finance.get(run + "/proposals", List.class).getBody();
+        assertThat(proposals).singleElement().satisfies(p -> {
+            assertThat(p.get("status")).isEqualTo("CONFIRMED");
+            assertThat(p.get("decidedBy")).isEqualTo("finance");
+        });
+        Map<String, Object> order = ((List<Map<String, Object>>) finance.getJson("/api/records?orderNo=PQ3")
+                .get("records")).stream().filter(r -> "ORDER".equals(r.get("kind"))).findFirst().orElseThrow();
+        assertThat((List<Map<String, Object>>) order.get("matches")).singleElement()
+                .satisfies(m -> assertThat(m.get("kind")).isEqualTo("MANUAL"));
+    }
+
     private List<Long> matchIds(long runId) {
         return jdbc().sql("SELECT id FROM recon_match WHERE run_id = ? AND superseded_at IS NULL ORDER BY id")
                 .param(runId).query(Long.class).list();
@@ -168,6 +222,12 @@ class RematchAndPairingTest extends H2AppTest {
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> tasksOf(Api finance, String day) {
         return finance.get("/engine-rest/task?processDefinitionKey=discrepancy-review&processInstanceBusinessKey=" + day,
+                List.class).getBody();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> proposalTasksOf(Api finance, String day) {
+        return finance.get("/engine-rest/task?processDefinitionKey=proposal-review&processInstanceBusinessKey=" + day,
                 List.class).getBody();
     }
 

@@ -32,11 +32,32 @@ public final class Reviews {
                 + "&processInstanceBusinessKey=" + day + "&maxResults=10000", List.class).getBody();
     }
 
-    /** Decides every review of the day with the decision and comment, and approves what needs approval. */
+    /** The open proposed-match tasks of a business day. */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> proposalTasks(LocalDate day) {
+        return Api.as(rest, "admin").get("/engine-rest/task?processDefinitionKey=proposal-review"
+                + "&processInstanceBusinessKey=" + day + "&maxResults=10000", List.class).getBody();
+    }
+
+    /** Confirms a proposed pair as finance would in Tasklist. */
+    public void confirmProposal(String taskId, String comment) {
+        Api finance = Api.as(rest, "finance");
+        finance.post("/engine-rest/task/" + taskId + "/claim", Map.of("userId", "finance"), String.class);
+        var completed = finance.post("/engine-rest/task/" + taskId + "/complete", Map.of("variables", Map.of(
+                "proposalDecision", Map.of("value", "CONFIRM", "type", "String"),
+                "comment", Map.of("value", comment, "type", "String"))), String.class);
+        assertThat(completed.getStatusCode().is2xxSuccessful()).as(String.valueOf(completed.getBody())).isTrue();
+    }
+
+    /**
+     * Decides every review of the day with the decision and comment, approves what needs approval,
+     * and confirms the day's proposed pairs.
+     */
     public void closeAll(LocalDate day, String decision, String comment) {
         for (int round = 0; round < 5; round++) {
+            proposalTasks(day).forEach(task -> confirmProposal((String) task.get("id"), comment));
             List<Map<String, Object>> open = tasks(day);
-            if (open.isEmpty()) {
+            if (open.isEmpty() && proposalTasks(day).isEmpty()) {
                 return;
             }
             for (Map<String, Object> task : open) {
@@ -49,6 +70,7 @@ public final class Reviews {
             }
         }
         assertThat(tasks(day)).as("reviews of " + day + " left open").isEmpty();
+        assertThat(proposalTasks(day)).as("proposals of " + day + " left open").isEmpty();
     }
 
     /** The user of the demo who works the task's candidate group. */
