@@ -42,17 +42,16 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuditTrailApiTest extends H2AppTest {
 
-    /** The review form's decision; the one place to change when decisions are renamed. */
-    static final String DECISION = "ADJUST_RECORDS";
     static final String COMMENT = "已与银联核对：订单 AT2 实付 90.00, ledger corrected";
 
     private static final String DAY = "2023-09-27";
     private static final String CLEAN_DAY = "2023-09-28";
     private static final String POS_FILE = "pos_20230927.csv";
     private static final String CARD_FILE = "unionpay_20230927.csv";
-    private static final String POS_HEADER = "订单号,下单时间,支付时间,订单金额,支付方式,支付流水号,订单状态,退款金额,门店,商品类目,SKU,数量\n";
-    private static final String CARD_HEADER = "商户号,终端号,交易时间,交易类型,批次号,凭证号,参考号,卡号,交易金额,手续费,订单号,结算金额\n";
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final String DECISION = AuditDay.DECISION;
+    private static final String POS_HEADER = AuditDay.POS_HEADER;
+    private static final String CARD_HEADER = AuditDay.CARD_HEADER;
+    private static final Duration PATIENCE = AuditDay.PATIENCE;
 
     @Autowired
     private ReviewEvents reviewEvents;
@@ -69,45 +68,30 @@ class AuditTrailApiTest extends H2AppTest {
     void aDayImportedRunAndDecided() {
         finance = Api.as(rest(), "finance");
         auditor = Api.as(rest(), "auditor");
-        upload(POS_FILE, "pos", POS_HEADER + """
-                AT1,2023-09-27 10:00:00,2023-09-27 10:00:20,100.00,card,ATREF1,PAID,0.00,S001,饰品,SS0001,1
-                AT2,2023-09-27 11:00:00,2023-09-27 11:00:20,100.00,card,ATREF2,PAID,0.00,S001,饰品,SS0002,1
-                """);
-        upload(CARD_FILE, "card", CARD_HEADER + """
-                898310056510001,00010001,2023-09-27 10:00:25,消费,000501,000001,ATREF1,621700******0001,100.00,0.50,AT1,99.50
-                898310056510001,00010001,2023-09-27 11:00:25,消费,000501,000002,ATREF2,621700******0002,90.00,0.45,AT2,89.55
-                """);
-        runId = startRun(DAY);
-        await().atMost(PATIENCE).until(() -> "IN_REVIEW".equals(finance.getJson("/api/runs/" + runId).get("status"))
-                && tasks().size() == 1);
-        List<Map<String, Object>> discrepancies = list(finance, "/api/runs/" + runId + "/discrepancies");
-        assertThat(discrepancies).singleElement().satisfies(d -> {
-            assertThat(d.get("type")).isEqualTo("AMOUNT_MISMATCH");
-            assertThat(d.get("orderNo")).isEqualTo("AT2");
-        });
-        discrepancyId = ((Number) discrepancies.get(0).get("id")).longValue();
-        taskId = (String) tasks().get(0).get("id");
+        AuditDay day = AuditDay.inReview(this, DAY, "AT");
+        runId = day.runId;
+        discrepancyId = day.discrepancyId;
+        taskId = day.taskId;
 
         // The auditor sees the task but can neither claim nor complete it.
         assertThat(auditor.get("/engine-rest/task/" + taskId, String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(auditor.post("/engine-rest/task/" + taskId + "/claim", Map.of("userId", "auditor"), String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(complete(auditor, taskId, "auditors do not decide").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(day.complete(auditor, "auditors do not decide").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
-        assertThat(finance.post("/engine-rest/task/" + taskId + "/claim", Map.of("userId", "finance"), String.class)
-                .getStatusCode().is2xxSuccessful()).isTrue();
-        assertThat(complete(finance, taskId, COMMENT).getStatusCode().is2xxSuccessful()).isTrue();
-        await().atMost(PATIENCE).until(() -> "ARCHIVED".equals(finance.getJson("/api/runs/" + runId).get("status")));
+        day.decide(COMMENT);
         reviewEvents.record(discrepancyId, ReviewEvents.Kind.ESCALATED, "manager", "overdue: escalated to the manager",
                 Instant.now());
 
-        upload("pos_20230928.csv", "pos", POS_HEADER + """
+        day.upload("pos_20230928.csv", "pos", POS_HEADER + """
                 AT5,2023-09-28 10:00:00,2023-09-28 10:00:20,60.00,card,ATREF5,PAID,0.00,S001,饰品,SS0005,1
                 """);
-        upload("unionpay_20230928.csv", "card", CARD_HEADER + """
+        day.upload("unionpay_20230928.csv", "card", CARD_HEADER + """
                 898310056510001,00010001,2023-09-28 10:00:25,消费,000601,000005,ATREF5,621700******0005,60.00,0.30,AT5,59.70
                 """);
-        cleanRunId = startRun(CLEAN_DAY);
+        ResponseEntity<Map> clean = finance.post("/api/runs", Map.of("businessDate", CLEAN_DAY, "sources",
+                List.of("pos", "card")), Map.class);
+        cleanRunId = ((Number) clean.getBody().get("id")).longValue();
         await().atMost(PATIENCE).until(() -> "ARCHIVED".equals(finance.getJson("/api/runs/" + cleanRunId).get("status")));
     }
 
@@ -342,6 +326,29 @@ class AuditTrailApiTest extends H2AppTest {
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
+    @Test
+    void aFactTheReviewsEventLogAlsoRecordsIsShownOnce() {
+        // A second approval, as the four-eyes review records it: on the discrepancy, then in the event log.
+        Instant approvedAt = Instant.now();
+        jdbc().sql("UPDATE recon_discrepancy SET approved_by = 'manager', approved_at = ? WHERE id = ?")
+                .params(com.reconflow.config.Db.utc(approvedAt), discrepancyId).update();
+        assertThat(only(trail("orderNo=AT2&user=manager"), e -> "DISCREPANCY_APPROVED".equals(e.get("action"))))
+                .satisfies(e -> assertThat((String) e.get("detail")).contains(DECISION).contains("finance"));
+
+        reviewEvents.record(discrepancyId, ReviewEvents.Kind.APPROVED, "manager", "four eyes: agreed", approvedAt);
+        List<Map<String, Object>> approvals = trail("orderNo=AT2&user=manager").stream()
+                .filter(e -> String.valueOf(e.get("action")).endsWith("APPROVED")).toList();
+        assertThat(approvals).singleElement().satisfies(e -> {
+            assertThat(e.get("action")).isEqualTo("REVIEW_APPROVED");
+            assertThat(e.get("detail")).isEqualTo("four eyes: agreed");
+        });
+        // A DECIDED event that does not carry the comment leaves the discrepancy's own line, with it, in place.
+        reviewEvents.record(discrepancyId, ReviewEvents.Kind.DECIDED, "finance", DECISION, approvedAt);
+        List<Map<String, Object>> trail = trail("orderNo=AT2&user=finance");
+        assertThat(only(trail, e -> "DISCREPANCY_DECIDED".equals(e.get("action"))).get("detail")).asString().contains(COMMENT);
+        assertThat(only(trail, e -> "REVIEW_DECIDED".equals(e.get("action"))).get("detail")).isEqualTo(DECISION);
+    }
+
     // ------------------------------------------------------------------------------------------ helpers
 
     private List<Map<String, Object>> trail(String query) {
@@ -367,31 +374,7 @@ class AuditTrailApiTest extends H2AppTest {
         return value == null ? -1 : ((Number) value).longValue();
     }
 
-    @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> list(Api user, String path) {
-        ResponseEntity<List> response = user.get(path, List.class);
-        assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
-        return response.getBody();
-    }
-
-    private List<Map<String, Object>> tasks() {
-        return list(finance, "/engine-rest/task?processDefinitionKey=discrepancy-review&processInstanceBusinessKey=" + DAY);
-    }
-
-    private long startRun(String day) {
-        ResponseEntity<Map> started = finance.post("/api/runs", Map.of("businessDate", day, "sources",
-                List.of("pos", "card")), Map.class);
-        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-        return ((Number) started.getBody().get("id")).longValue();
-    }
-
-    private void upload(String name, String source, String content) {
-        assertThat(finance.importFile(source, name, content).getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    }
-
-    private static ResponseEntity<String> complete(Api user, String taskId, String comment) {
-        return user.post("/engine-rest/task/" + taskId + "/complete", Map.of("variables", Map.of(
-                "decision", Map.of("value", DECISION, "type", "String"),
-                "comment", Map.of("value", comment, "type", "String"))), String.class);
+        return AuditDay.list(user, path);
     }
 }
