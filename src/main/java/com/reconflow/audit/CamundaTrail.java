@@ -120,17 +120,18 @@ class CamundaTrail {
         }
 
         void read() {
-            List<Narrowing> narrowings = narrowings();
-            for (Narrowing narrowing : narrowings) {
+            // A run's operations are searched in its time window once, not instance by instance.
+            boolean runWindow = scope.run() != null && scope.order() == null;
+            for (Narrowing narrowing : narrowings()) {
                 instancesStarted(narrowing);
                 instancesEnded(narrowing);
                 tasksCreated(narrowing);
                 tasksEnded(narrowing);
-                if (narrowing.businessKey() == null) {
+                if (!runWindow) {
                     operations(narrowing);
                 }
             }
-            if (scope.run() != null && scope.order() == null) {
+            if (runWindow) {
                 runOperations(scope.run());
             }
         }

@@ -174,7 +174,8 @@ class ReconFlowTrail {
         out.add(rows, Row::at, row -> List.of(entry(row, row.text("imported_by"), "RECORD_IMPORTED",
                 row.longValue("run_id"), row.date("business_date"), row.text("order_no"), null,
                 row.text("file_name") + " line " + row.integer("line_no"),
-                row.text("kind") + " " + key(row.text("order_no"), row.text("txn_id")) + " "
+                row.text("kind") + (row.text("order_no") == null ? "" : " " + row.text("order_no"))
+                        + (row.text("txn_id") == null ? "" : " txn " + row.text("txn_id")) + " "
                         + money(row.decimal("amount")) + " " + row.text("currency")
                         + (row.text("status") == null ? "" : " " + row.text("status")) + ", record #"
                         + row.longValue("id") + " of import #" + row.longValue("import_id") + " ("

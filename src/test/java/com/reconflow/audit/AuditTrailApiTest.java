@@ -108,11 +108,11 @@ class AuditTrailApiTest extends H2AppTest {
                     assertThat(e.get("actor")).isEqualTo("finance");
                     assertThat(e.get("orderNo")).isEqualTo("AT2");
                     assertThat(number(e.get("runId"))).isEqualTo(runId);
-                    assertThat((String) e.get("detail")).contains("ORDER order AT2 100.00 CNY").contains("import #");
+                    assertThat((String) e.get("detail")).contains("ORDER AT2 txn ATREF2 100.00 CNY PAID").contains("import #");
                     assertThat(e.get("origin")).isEqualTo("reconflow");
                 });
         assertThat(only(trail, e -> "RECORD_IMPORTED".equals(e.get("action")) && e.get("subject").equals(CARD_FILE + " line 3")))
-                .satisfies(e -> assertThat((String) e.get("detail")).contains("90.00"));
+                .satisfies(e -> assertThat((String) e.get("detail")).contains("PAYMENT AT2 txn ATREF2 90.00 CNY"));
         // The run, by whom, and the rules it was matched with.
         assertThat(only(trail, e -> "RUN_STARTED".equals(e.get("action"))).get("actor")).isEqualTo("finance");
         assertThat((String) only(trail, e -> "RUN_MATCHED".equals(e.get("action"))).get("detail")).contains(rulesVersion);
