@@ -1,5 +1,7 @@
 package com.reconflow.security;
 
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -20,6 +22,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfig implements WebMvcConfigurer {
 
+    /** The audit trail has readers of its own (Groups.AUDIT_READERS) and nothing to change. */
+    private static final String[] AUDIT_PATHS = {"/api/audit", "/api/audit/**"};
+
     private final CurrentUser currentUser;
 
     ApiSecurityConfig(CurrentUser currentUser) {
@@ -39,16 +44,30 @@ class ApiSecurityConfig implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new GroupCheck()).addPathPatterns("/api/**");
+        registry.addInterceptor(new GroupCheck(Groups.READERS, Groups.OPERATORS)).addPathPatterns("/api/**")
+                .excludePathPatterns(AUDIT_PATHS);
+        registry.addInterceptor(new GroupCheck(Groups.AUDIT_READERS, List.of())).addPathPatterns(AUDIT_PATHS);
     }
 
-    /** Reading needs a finance, operations, audit or admin group; changing needs an operating one. */
+    /**
+     * Reading needs one of the {@code readers}' groups, anything else one of the {@code writers}'. Auditors
+     * are readers only: whatever else changes, no call of theirs changes anything.
+     */
     private final class GroupCheck implements HandlerInterceptor {
+
+        private final List<String> readers;
+        private final List<String> writers;
+
+        GroupCheck(List<String> readers, List<String> writers) {
+            this.readers = readers;
+            this.writers = writers;
+        }
 
         @Override
         public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
                 throws Exception {
-            var allowed = HttpMethod.GET.matches(request.getMethod()) ? Groups.READERS : Groups.OPERATORS;
+            boolean reads = HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod());
+            var allowed = reads ? readers : writers;
             if (currentUser.groups().stream().noneMatch(allowed::contains)) {
                 response.sendError(HttpServletResponse.SC_FORBIDDEN,
                         "requires one of the groups " + allowed);

@@ -5,10 +5,13 @@ import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 import org.camunda.bpm.engine.identity.Group;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +59,8 @@ class GroupSetup implements ApplicationRunner {
             new Grant(Groups.OPERATIONS, Resources.PROCESS_INSTANCE, "*", Permissions.READ, Permissions.UPDATE,
                     Permissions.CREATE),
             new Grant(Groups.OPERATIONS, Resources.DEPLOYMENT, "*", Permissions.READ),
-            // Auditors read everything, change nothing.
+            // Auditors read everything, change nothing: no UPDATE, CREATE, DELETE or TASK_WORK anywhere, so no
+            // claiming, completing, starting or retrying, in Tasklist, Cockpit or over /engine-rest.
             new Grant(Groups.AUDITOR, Resources.APPLICATION, "cockpit", Permissions.ACCESS),
             new Grant(Groups.AUDITOR, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
             new Grant(Groups.AUDITOR, Resources.FILTER, "*", Permissions.READ),
@@ -64,7 +68,13 @@ class GroupSetup implements ApplicationRunner {
                     Permissions.READ_INSTANCE, Permissions.READ_TASK, Permissions.READ_HISTORY),
             new Grant(Groups.AUDITOR, Resources.PROCESS_INSTANCE, "*", Permissions.READ),
             new Grant(Groups.AUDITOR, Resources.DEPLOYMENT, "*", Permissions.READ),
-            new Grant(Groups.AUDITOR, Resources.DECISION_DEFINITION, "*", Permissions.READ));
+            new Grant(Groups.AUDITOR, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY),
+            new Grant(Groups.AUDITOR, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ),
+            // The user operation log of every category (task work, operations, administration) over REST.
+            new Grant(Groups.AUDITOR, Resources.OPERATION_LOG_CATEGORY, "*", UserOperationLogCategoryPermissions.READ),
+            // Only consulted when historic instance permissions are turned on; then auditors keep reading.
+            new Grant(Groups.AUDITOR, Resources.HISTORIC_PROCESS_INSTANCE, "*", HistoricProcessInstancePermissions.READ),
+            new Grant(Groups.AUDITOR, Resources.HISTORIC_TASK, "*", HistoricTaskPermissions.READ));
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;

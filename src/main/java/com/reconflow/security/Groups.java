@@ -17,6 +17,12 @@ public final class Groups {
     /** May read runs, imports, discrepancies and reports. */
     public static final List<String> READERS = List.of(FINANCE, FINANCE_MANAGER, OPERATIONS, AUDITOR, ADMIN);
 
+    /**
+     * May read the audit trail ({@code /api/audit}): who did what. Not the clerks whose work it shows, nor
+     * operations.
+     */
+    public static final List<String> AUDIT_READERS = List.of(AUDITOR, FINANCE_MANAGER, ADMIN);
+
     /** May import files and start runs. */
     public static final List<String> OPERATORS = List.of(FINANCE, FINANCE_MANAGER, OPERATIONS, ADMIN);
 

@@ -29,7 +29,7 @@ class ApiSecurityTest extends H2AppTest {
     void aFinanceUserReadsRunsAndTheEngineApiWithTheirPassword() {
         Api finance = Api.as(rest(), "finance");
         var run = finance.post("/api/runs", Map.of("businessDate", LocalDate.of(2025, 1, 2).toString()), Map.class);
-        assertThat(run.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(run.getStatusCode()).as(String.valueOf(run.getBody())).isEqualTo(HttpStatus.ACCEPTED);
 
         assertThat(finance.get("/api/runs/" + run.getBody().get("id"), String.class).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
