@@ -1,11 +1,15 @@
 package com.reconflow.archive;
 
+import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 import com.reconflow.run.Run;
 import com.reconflow.run.RunService;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -35,15 +39,15 @@ class ArchiveController {
 
     /** 404 for no such run; 409 while the run is still open: the workbook is written when it archives. */
     @GetMapping("/api/runs/{id}/report.xlsx")
-    ResponseEntity<byte[]> report(@PathVariable long id) {
+    ResponseEntity<Resource> report(@PathVariable long id) {
         Run run = run(id);
-        byte[] xlsx = archives.report(id).orElseThrow(() -> notArchived(run));
-        return file(xlsx, XLSX, "reconciliation-run-" + id + ".xlsx");
+        InputStream xlsx = archives.report(id).orElseThrow(() -> notArchived(run));
+        return file(new InputStreamResource(xlsx), XLSX, "reconciliation-run-" + id + ".xlsx");
     }
 
     /** As the workbook; 404 too for a run archived before vouchers were written. */
     @GetMapping("/api/runs/{id}/voucher.pdf")
-    ResponseEntity<byte[]> voucher(@PathVariable long id) {
+    ResponseEntity<Resource> voucher(@PathVariable long id) {
         Run run = run(id);
         Optional<byte[]> pdf = archives.voucher(id);
         if (pdf.isEmpty()) {
@@ -53,7 +57,8 @@ class ArchiveController {
             }
             throw notArchived(run);
         }
-        return file(pdf.get(), MediaType.APPLICATION_PDF, "reconciliation-run-" + id + "-voucher.pdf");
+        return file(new ByteArrayResource(pdf.get()), MediaType.APPLICATION_PDF,
+                "reconciliation-run-" + id + "-voucher.pdf");
     }
 
     /** {@code {ok, records, chained, lastHash}}, and {@code firstBroken: {runId, businessDate, seq, reason}} when not ok. */
@@ -102,7 +107,7 @@ class ArchiveController {
         }
     }
 
-    private static ResponseEntity<byte[]> file(byte[] content, MediaType type, String name) {
+    private static ResponseEntity<Resource> file(Resource content, MediaType type, String name) {
         return ResponseEntity.ok()
                 .contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())

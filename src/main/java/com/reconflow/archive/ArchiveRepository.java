@@ -1,7 +1,9 @@
 package com.reconflow.archive;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -11,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -30,20 +33,21 @@ class ArchiveRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
+    private final int partSize;
 
-    ArchiveRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+    ArchiveRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ArchiveProperties properties) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
+        this.partSize = (int) properties.reportPartSize().toBytes();
     }
 
     /** The head of the chain: the last archive's place and chain hash (0 and none before the first). */
     record ChainHead(long lastSeq, String lastHash) {
     }
 
-    /** An archive as stored, with the hashes of its stored files computed afresh. */
+    /** An archive's fields as stored, without its files. */
     record StoredArchive(long runId, LocalDate businessDate, Instant archivedAt, Long seq, String reportSha256,
-                         String reportActual, String voucherSha256, String voucherActual, String prevHash,
-                         String recordHash, String chainHash) {
+                         String voucherSha256, String prevHash, String recordHash, String chainHash) {
     }
 
     /** What is appended: the workbook is read from a file, as a big day's workbook is tens of megabytes. */
@@ -185,26 +189,26 @@ class ArchiveRepository {
                 .query((rs, n) -> new ChainHead(rs.getLong(1), rs.getString(2))).single();
     }
 
-    /** Appends the archive after the head; the caller holds the head's lock. */
+    /**
+     * Appends the archive after the head; the caller holds the head's lock. The workbook goes in
+     * parts, one statement each, so that no statement exceeds what the database server accepts.
+     */
     void append(NewArchive archive, Instant now) {
         try (InputStream report = Files.newInputStream(archive.report())) {
-            long size = Files.size(archive.report());
-            jdbcTemplate.update("""
-                    INSERT INTO recon_archive (run_id, business_date, report_xlsx, report_sha256, voucher_pdf,
-                        voucher_sha256, chain_seq, prev_hash, record_hash, chain_hash, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", ps -> {
-                ps.setLong(1, archive.runId());
-                ps.setObject(2, archive.businessDate());
-                ps.setBinaryStream(3, report, size);
-                ps.setString(4, archive.reportSha256());
-                ps.setBytes(5, archive.voucher());
-                ps.setString(6, archive.voucherSha256());
-                ps.setLong(7, archive.seq());
-                ps.setString(8, archive.prevHash());
-                ps.setString(9, archive.recordHash());
-                ps.setString(10, archive.chainHash());
-                ps.setObject(11, Db.utc(archive.archivedAt()));
-            });
+            byte[] first = report.readNBytes(partSize);
+            jdbc.sql("""
+                            INSERT INTO recon_archive (run_id, business_date, report_xlsx, report_sha256, voucher_pdf,
+                                voucher_sha256, chain_seq, prev_hash, record_hash, chain_hash, created_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(archive.runId(), archive.businessDate(), first, archive.reportSha256(), archive.voucher(),
+                            archive.voucherSha256(), archive.seq(), archive.prevHash(), archive.recordHash(),
+                            archive.chainHash(), Db.utc(archive.archivedAt()))
+                    .update();
+            int partNo = 0;
+            for (byte[] part = report.readNBytes(partSize); part.length > 0; part = report.readNBytes(partSize)) {
+                jdbc.sql("INSERT INTO recon_archive_report_part (run_id, part_no, content) VALUES (?, ?, ?)")
+                        .params(archive.runId(), ++partNo, part).update();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("the workbook of run #" + archive.runId() + " could not be stored", e);
         }
@@ -217,9 +221,53 @@ class ArchiveRepository {
         }
     }
 
-    Optional<byte[]> report(long runId) {
-        return jdbc.sql("SELECT report_xlsx FROM recon_archive WHERE run_id = ?").param(runId)
+    /**
+     * The run's workbook, its parts read one at a time as the stream is read: a big day's workbook
+     * never sits in memory whole. Archives are never changed once written, so no transaction is needed.
+     */
+    Optional<InputStream> report(long runId) {
+        Optional<byte[]> first = jdbc.sql("SELECT report_xlsx FROM recon_archive WHERE run_id = ?").param(runId)
                 .query((rs, n) -> rs.getBytes(1)).optional();
+        if (first.isEmpty()) {
+            return Optional.empty();
+        }
+        int parts = jdbc.sql("SELECT COUNT(*) FROM recon_archive_report_part WHERE run_id = ?").param(runId)
+                .query(Integer.class).single();
+        Enumeration<InputStream> pieces = new Enumeration<>() {
+            private int next = 0;
+
+            @Override
+            public boolean hasMoreElements() {
+                return next <= parts;
+            }
+
+            @Override
+            public InputStream nextElement() {
+                int partNo = next++;
+                return new ByteArrayInputStream(partNo == 0 ? first.get() : jdbc.sql(
+                                "SELECT content FROM recon_archive_report_part WHERE run_id = ? AND part_no = ?")
+                        .params(runId, partNo).query((rs, n) -> rs.getBytes(1)).single());
+            }
+        };
+        return Optional.of(new SequenceInputStream(pieces));
+    }
+
+    /** The SHA-256 of the run's workbook as stored now, all its parts in order. */
+    String reportSha256(long runId) {
+        try (InputStream in = report(runId).orElseThrow()) {
+            return Digests.sha256Hex(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The SHA-256 of the run's voucher as stored now; null without one. */
+    String voucherSha256(long runId) {
+        return jdbc.sql("SELECT voucher_pdf FROM recon_archive WHERE run_id = ?").param(runId)
+                .query((rs, n) -> {
+                    byte[] pdf = rs.getBytes(1);
+                    return pdf == null ? null : Digests.sha256Hex(pdf);
+                }).single();
     }
 
     /** Empty when the run is not archived, or was archived before vouchers were written. */
@@ -228,38 +276,27 @@ class ArchiveRepository {
                 .param(runId).query((rs, n) -> rs.getBytes(1)).optional();
     }
 
-    /** The chained archives up to the given place, in chain order, their files hashed as they stream by. */
-    void chained(long upToSeq, Consumer<StoredArchive> each) {
-        stream(STORED + " WHERE chain_seq IS NOT NULL AND chain_seq <= ? ORDER BY chain_seq",
-                rs -> each.accept(stored(rs)), upToSeq);
+    /** The chained archives up to the given place, in chain order: fields only, a few hundred bytes a year's day. */
+    List<StoredArchive> chained(long upToSeq) {
+        return jdbc.sql(STORED + " WHERE chain_seq IS NOT NULL AND chain_seq <= ? ORDER BY chain_seq")
+                .param(upToSeq).query(ArchiveRepository::stored).list();
     }
 
     /** The archives written before the chain, oldest first. */
-    void unchained(Consumer<StoredArchive> each) {
-        stream(STORED + " WHERE chain_seq IS NULL ORDER BY created_at, run_id", rs -> each.accept(stored(rs)));
-    }
-
-    long count() {
-        return jdbc.sql("SELECT COUNT(*) FROM recon_archive").query(Long.class).single();
+    List<StoredArchive> unchained() {
+        return jdbc.sql(STORED + " WHERE chain_seq IS NULL ORDER BY created_at, run_id")
+                .query(ArchiveRepository::stored).list();
     }
 
     private static final String STORED = """
-            SELECT run_id, business_date, created_at, chain_seq, report_sha256, report_xlsx, voucher_sha256,
-                   voucher_pdf, prev_hash, record_hash, chain_hash
+            SELECT run_id, business_date, created_at, chain_seq, report_sha256, voucher_sha256, prev_hash,
+                   record_hash, chain_hash
             FROM recon_archive""";
 
-    private static StoredArchive stored(ResultSet rs) throws SQLException {
+    private static StoredArchive stored(ResultSet rs, int row) throws SQLException {
         return new StoredArchive(rs.getLong(1), rs.getObject(2, LocalDate.class), time(rs, 3),
-                rs.getObject(4, Long.class), rs.getString(5), sha256(rs, 6), rs.getString(7), sha256(rs, 8),
-                rs.getString(9), rs.getString(10), rs.getString(11));
-    }
-
-    private static String sha256(ResultSet rs, int column) throws SQLException {
-        try (InputStream in = rs.getBinaryStream(column)) {
-            return in == null ? null : Digests.sha256Hex(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+                rs.getObject(4, Long.class), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                rs.getString(9));
     }
 
     private void stream(String sql, RowCallbackHandler handler, Object... params) {

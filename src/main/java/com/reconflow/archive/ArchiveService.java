@@ -1,6 +1,7 @@
 package com.reconflow.archive;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -96,7 +97,8 @@ public class ArchiveService {
         }
     }
 
-    public Optional<byte[]> report(long runId) {
+    /** The run's workbook, read from the database as the stream is read. */
+    public Optional<InputStream> report(long runId) {
         return archives.report(runId);
     }
 

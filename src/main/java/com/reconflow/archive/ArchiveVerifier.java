@@ -38,9 +38,9 @@ public class ArchiveVerifier {
     public Verification verify() {
         // The head first: archives appended while this runs lie beyond it and are left for the next check.
         ArchiveRepository.ChainHead head = archives.chainHead();
-        var walk = new Walk();
-        archives.unchained(walk::unchained);
-        archives.chained(head.lastSeq(), walk::chained);
+        var walk = new Walk(archives);
+        archives.unchained().forEach(walk::unchained);
+        archives.chained(head.lastSeq()).forEach(walk::chained);
         if (walk.broken == null && (walk.seq != head.lastSeq() || !Objects.equals(walk.hash, head.lastHash()))) {
             String reason = "the chain's head is at #" + head.lastSeq() + " but its last archive is #" + walk.seq
                     + ": archives are missing from its end";
@@ -50,17 +50,25 @@ public class ArchiveVerifier {
         return new Verification(walk.broken == null, walk.records, walk.seq, head.lastHash(), walk.broken);
     }
 
-    /** Walks the archives in chain order, keeping the first break. */
+    /**
+     * Walks the archives in chain order, keeping the first break. Files are read one archive at a time
+     * (a big day's workbook part by part), never a year's archive at once.
+     */
     private static final class Walk {
+        final ArchiveRepository archives;
         long records;
         long seq;
         String hash;
         ArchiveRepository.StoredArchive last;
         Broken broken;
 
+        Walk(ArchiveRepository archives) {
+            this.archives = archives;
+        }
+
         void unchained(ArchiveRepository.StoredArchive archive) {
             records++;
-            if (broken == null && !Objects.equals(archive.reportActual(), archive.reportSha256())) {
+            if (broken == null && !archives.reportSha256(archive.runId()).equals(archive.reportSha256())) {
                 broken = new Broken(archive.runId(), archive.businessDate(), null, "report hash differs");
             }
         }
@@ -79,10 +87,10 @@ public class ArchiveVerifier {
         }
 
         private String check(ArchiveRepository.StoredArchive a) {
-            if (!Objects.equals(a.reportActual(), a.reportSha256())) {
+            if (!archives.reportSha256(a.runId()).equals(a.reportSha256())) {
                 return "report hash differs";
             }
-            if (!Objects.equals(a.voucherActual(), a.voucherSha256())) {
+            if (!Objects.equals(archives.voucherSha256(a.runId()), a.voucherSha256())) {
                 return "voucher hash differs";
             }
             String recordHash = ArchiveHashes.recordHash(a.seq(), a.runId(), a.businessDate(), a.archivedAt(),

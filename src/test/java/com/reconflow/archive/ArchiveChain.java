@@ -139,6 +139,18 @@ interface ArchiveChain {
         assertBroken(middle, "report hash differs", () -> flipFirstByte(middle, "report_xlsx"));
         assertBroken(middle, "report hash differs", () -> jdbc().sql(
                 "UPDATE recon_archive SET report_sha256 = ? WHERE run_id = ?").params("0".repeat(64), middle).update());
+        assertThat(jdbc().sql("SELECT COUNT(*) FROM recon_archive_report_part WHERE run_id = ?").param(middle)
+                .query(Long.class).single()).as("the workbook's parts after the first").isPositive();
+        assertBroken(middle, "report hash differs", () -> {
+            byte[] part = jdbc().sql("SELECT content FROM recon_archive_report_part WHERE run_id = ? AND part_no = 1")
+                    .param(middle).query(byte[].class).single();
+            part[part.length - 1] ^= 0x01;
+            jdbc().sql("UPDATE recon_archive_report_part SET content = ? WHERE run_id = ? AND part_no = 1")
+                    .params(part, middle).update();
+        });
+        assertBroken(middle, "report hash differs", () -> jdbc().sql(
+                "DELETE FROM recon_archive_report_part WHERE run_id = ? AND part_no = (SELECT MAX(part_no) FROM "
+                        + "recon_archive_report_part WHERE run_id = ?)").params(middle, middle).update());
         assertBroken(middle, "voucher hash differs", () -> flipFirstByte(middle, "voucher_pdf"));
         assertBroken(middle, "record hash differs", () -> jdbc().sql(
                 "UPDATE recon_archive SET business_date = ? WHERE run_id = ?")
@@ -152,7 +164,7 @@ interface ArchiveChain {
                     + "report_xlsx FROM recon_archive WHERE run_id = ?").param(middle)
                     .query((rs, n) -> new Forged(rs.getLong(1), rs.getObject(2, LocalDate.class),
                             Db.instant(rs.getObject(3, LocalDateTime.class)), rs.getString(4), rs.getString(5),
-                            Digests.sha256Hex(rs.getBytes(6)))).single();
+                            workbookSha256(rs.getBytes(6), middle))).single();
             String record = ArchiveHashes.recordHash(forged.seq(), middle, forged.businessDate(), forged.archivedAt(),
                     forged.report(), forged.prevHash());
             jdbc().sql("UPDATE recon_archive SET report_sha256 = ?, record_hash = ?, chain_hash = ? WHERE run_id = ?")
@@ -190,6 +202,15 @@ interface ArchiveChain {
             assertThat(verification.firstBroken().runId()).as(reason).isEqualTo(runId);
             assertThat(verification.firstBroken().reason()).startsWith(reason);
         });
+    }
+
+    /** The SHA-256 of the whole workbook: its first part and the parts after it, in order. */
+    private String workbookSha256(byte[] first, long runId) {
+        var whole = new java.io.ByteArrayOutputStream();
+        whole.writeBytes(first);
+        jdbc().sql("SELECT content FROM recon_archive_report_part WHERE run_id = ? ORDER BY part_no").param(runId)
+                .query(byte[].class).list().forEach(whole::writeBytes);
+        return Digests.sha256Hex(whole.toByteArray());
     }
 
     private void flipFirstByte(long runId, String column) {

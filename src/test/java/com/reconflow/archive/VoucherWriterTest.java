@@ -25,7 +25,7 @@ class VoucherWriterTest {
     private static final String PREV = "b".repeat(64);
     private static final String RECORD = "c".repeat(64);
 
-    private final VoucherWriter writer = new VoucherWriter(VoucherFont.of(new ArchiveProperties("", "")));
+    private final VoucherWriter writer = new VoucherWriter(VoucherFont.of(new ArchiveProperties("", "", null)));
 
     @Test
     void theVoucherShowsTheRunsFiguresInChineseWithTheFontEmbedded() throws Exception {
@@ -75,7 +75,7 @@ class VoucherWriterTest {
         var notAFont = java.nio.file.Files.createTempFile("not-a-font", ".ttf");
         try {
             java.nio.file.Files.writeString(notAFont, "no font here");
-            assertThatThrownBy(() -> VoucherFont.of(new ArchiveProperties(notAFont.toString(), "")))
+            assertThatThrownBy(() -> VoucherFont.of(new ArchiveProperties(notAFont.toString(), "", null)))
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("TrueType");
         } finally {
             java.nio.file.Files.delete(notAFont);
