@@ -66,10 +66,6 @@ final class VoucherFont {
         return font;
     }
 
-    String origin() {
-        return origin;
-    }
-
     /** The font for one document, embedded as a subset of the glyphs that document uses. */
     PDType0Font load(PDDocument document) throws IOException {
         TrueTypeFont ttf = parse();
