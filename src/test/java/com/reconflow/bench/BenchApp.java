@@ -28,7 +28,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class BenchApp {
 
-    static final String MYSQL_DATABASE = "reconflow_bench_ingest";
+    /** {@code -Dbench.mysql.database} names another, so that two people may run benchmarks on one server. */
+    static final String MYSQL_DATABASE = System.getProperty("bench.mysql.database", "reconflow_bench_ingest");
 
     private BenchApp() {
     }

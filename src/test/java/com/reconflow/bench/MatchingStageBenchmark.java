@@ -46,7 +46,8 @@ public final class MatchingStageBenchmark {
         }
     }
 
-    private static long seed(JdbcTemplate jdbc, LocalDate day, int orders) {
+    /** Orders with a payment each, one in a thousand missing; the records stored. */
+    static long seed(JdbcTemplate jdbc, LocalDate day, int orders) {
         jdbc.update("""
                 INSERT INTO recon_import (source, format, file_name, content_sha256, business_date, status, rows_accepted,
                                           rows_rejected, rows_duplicate, imported_by, imported_at)

@@ -161,20 +161,33 @@ interface EndToEndReconciliation {
         assertThat(report.getStatusCode()).isEqualTo(HttpStatus.OK);
         try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(report.getBody()))) {
             DataFormatter cells = new DataFormatter();
-            Sheet summary = workbook.getSheet("Summary");
+            Sheet summary = workbook.getSheet("汇总");
+            assertThat(cells.formatCellValue(summary.getRow(1).getCell(0))).isEqualTo("业务日期");
             assertThat(cells.formatCellValue(summary.getRow(1).getCell(1))).isEqualTo(day.toString());
-            Sheet sheet = workbook.getSheet("Discrepancies");
+            Sheet sheet = workbook.getSheet("差异明细");
+            Map<String, Integer> column = new java.util.HashMap<>();
+            sheet.getRow(0).forEach(cell -> column.put(cell.getStringCellValue(), cell.getColumnIndex()));
             assertThat(sheet.getLastRowNum()).isEqualTo(demo.discrepancies().size());
             List<ExpectedDiscrepancy> rows = new ArrayList<>();
             for (int i = 1; i <= sheet.getLastRowNum(); i++) {
                 Row row = sheet.getRow(i);
-                rows.add(new ExpectedDiscrepancy(cells.formatCellValue(row.getCell(1)),
-                        blankToNull(cells.formatCellValue(row.getCell(4))),
-                        blankToNull(cells.formatCellValue(row.getCell(5)))));
-                assertThat(cells.formatCellValue(row.getCell(10))).isEqualTo("CHASE");
+                rows.add(new ExpectedDiscrepancy(cells.formatCellValue(row.getCell(column.get("差异代码"))),
+                        blankToNull(cells.formatCellValue(row.getCell(column.get("订单号")))),
+                        blankToNull(cells.formatCellValue(row.getCell(column.get("支付流水号"))))));
+                assertThat(cells.formatCellValue(row.getCell(column.get("处理决定")))).isEqualTo("CHASE");
+                assertThat(cells.formatCellValue(row.getCell(column.get("处理人")))).isIn("finance", "manager");
             }
             assertThat(rows).containsExactlyInAnyOrderElementsOf(demo.discrepancies());
+            assertThat(workbook.getSheet("匹配明细").getLastRowNum()).as("the day's matches")
+                    .isGreaterThanOrEqualTo(((Number) counts.get("matched")).intValue() / 2);
         }
+        ResponseEntity<byte[]> voucher = finance.get(runPath + "/voucher.pdf", byte[].class);
+        assertThat(voucher.getStatusCode()).isEqualTo(HttpStatus.OK);
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(voucher.getBody())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf))
+                    .contains("对账归档凭证", "业务日期 " + day, "CHASE 追收 " + demo.discrepancies().size());
+        }
+        assertThat(finance.getJson("/api/archive/verify")).containsEntry("ok", true);
     }
 
     private static ResponseEntity<String> complete(Api user, String taskId, String decision, String comment) {

@@ -30,5 +30,7 @@ public final class AppTestSupport {
         // Small batches, so that every run with more than a few discrepancies opens its review cases in a loop.
         registry.add("recon.review.open-batch-size", () -> "5");
         registry.add("camunda.bpm.job-execution.max-wait", () -> "500");
+        // Small parts, so that every archived workbook is stored in several, as a big day's is.
+        registry.add("recon.archive.report-part-size", () -> "4KB");
     }
 }
