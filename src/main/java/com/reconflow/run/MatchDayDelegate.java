@@ -1,10 +1,12 @@
 package com.reconflow.run;
 
+import java.util.Date;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Match stage: pairs the day's records and hands the discrepancies to review. */
+/** Match stage: pairs the day's records and hands the discrepancies to review, until the review cut-off. */
 @Component
 class MatchDayDelegate implements JavaDelegate {
 
@@ -16,7 +18,10 @@ class MatchDayDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        long runId = CollectRecordsDelegate.runId(execution);
         // The ids stay in the database; the run opens their review cases from there, a batch at a time.
-        execution.setVariable(RunVariables.DISCREPANCY_COUNT, runs.match(CollectRecordsDelegate.runId(execution)).size());
+        execution.setVariable(RunVariables.DISCREPANCY_COUNT, runs.match(runId).size());
+        Run run = runs.find(runId).orElseThrow();
+        execution.setVariable(RunVariables.REVIEW_CUT_OFF, Date.from(run.cutOffAt()));
     }
 }
