@@ -263,7 +263,7 @@ public class RunService {
             RunRepository.Delivery d = delivered.get(source);
             return d == null ? source + ": the day's settlement is on a later statement"
                     : source + ": " + d.files() + (d.files() == 1 ? " file, " : " files, ") + d.rows()
-                    + " rows, the last at " + businessTime(d.lastAt());
+                    + (d.rows() == 1 ? " row" : " rows") + ", the last at " + businessTime(d.lastAt());
         }).toList();
         return lines.isEmpty() ? "nothing yet" : String.join("\n", lines);
     }
