@@ -1,22 +1,16 @@
 package com.reconflow.run;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.reconflow.config.AsSystem;
 import com.reconflow.config.ReconProperties;
@@ -67,7 +61,6 @@ public class RunService {
     static final String SYSTEM = "system";
 
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*([dhm])");
 
     /**
      * What the collect stage found: the sources that have not delivered, and whether the run's deadline
@@ -99,8 +92,8 @@ public class RunService {
 
     RunService(RunRepository runs, DayMatching dayMatching, ManualPairRepository manualPairs,
                ProposalRepository proposals, DiscrepancyRepository discrepancies, ReviewService reviews,
-               ReviewEvents events, RuntimeService runtimeService, IdentityService identityService, ReconProperties properties,
-               Clock clock, PlatformTransactionManager transactionManager) {
+               ReviewEvents events, RuntimeService runtimeService, IdentityService identityService,
+               ReconProperties properties, Clock clock, PlatformTransactionManager transactionManager) {
         this.runs = runs;
         this.dayMatching = dayMatching;
         this.manualPairs = manualPairs;
@@ -250,7 +243,7 @@ public class RunService {
         return missing;
     }
 
-    /** Runs registered before their deadline was kept wait the collection window from their start. */
+    /** Runs registered before deadlines were stored wait the collection window from their start. */
     private Instant deadline(Run run) {
         return run.collectUntil() != null ? run.collectUntil()
                 : run.startedAt().plus(properties.run().collectionWindow());
@@ -269,7 +262,7 @@ public class RunService {
     }
 
     /** A time as operations read it: minutes in the business zone, the zone named. */
-    public String businessTime(Instant at) {
+    String businessTime(Instant at) {
         return MINUTES.format(at.atZone(zone())) + " (" + zone() + ")";
     }
 
@@ -294,7 +287,7 @@ public class RunService {
         Instant now = clock.instant();
         Instant waitUntil = switch (parsed) {
             case RETRY -> now.plus(properties.run().retryWindow());
-            case POSTPONE -> postponement(postponeUntil, postponeFor, now);
+            case POSTPONE -> Postponement.until(postponeUntil, postponeFor, now, zone());
             case PROCEED -> {
                 if (why.isEmpty()) {
                     throw new IllegalArgumentException("matching without the missing sources needs a comment "
@@ -311,63 +304,6 @@ public class RunService {
         }
         log.info("Run #{} for {}: {} decided {} about the missing {}{}", runId, run.businessDate(), decidedBy,
                 parsed, missing, waitUntil == null ? "" : ", waiting until " + businessTime(waitUntil));
-    }
-
-    /**
-     * Until a time (an ISO date-time with offset, or a local one in the business zone, as the form's
-     * date-time field sends it) or for a duration (ISO {@code PT2H}, or {@code 2h}, {@code 90m},
-     * {@code 1d 4h}); exactly one, in the future.
-     */
-    private Instant postponement(Object until, Object duration, Instant now) {
-        String at = until == null ? "" : until.toString().strip();
-        String wait = duration == null ? "" : duration.toString().strip();
-        if (at.isEmpty() == wait.isEmpty()) {
-            throw new IllegalArgumentException("postponing needs either the time to wait until or how long to wait");
-        }
-        Instant result = at.isEmpty() ? now.plus(duration(wait)) : instant(at);
-        if (!result.isAfter(now)) {
-            throw new IllegalArgumentException("the time to wait until has passed: " + businessTime(result));
-        }
-        return result;
-    }
-
-    private Instant instant(String text) {
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException withoutOffset) {
-            try {
-                return LocalDateTime.parse(text.replace(' ', 'T')).atZone(zone()).toInstant();
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("'" + text + "' is not a date and time such as 2027-08-02T14:00");
-            }
-        }
-    }
-
-    private static Duration duration(String text) {
-        try {
-            if (text.toUpperCase().startsWith("P")) {
-                return Duration.parse(text.toUpperCase());
-            }
-            String compact = text.toLowerCase().replace(" ", "");
-            Matcher parts = SHORT_DURATION.matcher(compact);
-            Duration total = Duration.ZERO;
-            int end = 0;
-            while (parts.find() && parts.start() == end) {
-                long amount = Long.parseLong(parts.group(1));
-                total = total.plus(switch (parts.group(2)) {
-                    case "d" -> Duration.ofDays(amount);
-                    case "h" -> Duration.ofHours(amount);
-                    default -> Duration.ofMinutes(amount);
-                });
-                end = parts.end();
-            }
-            if (end == 0 || end != compact.length()) {
-                throw new DateTimeException(text);
-            }
-            return total;
-        } catch (DateTimeException | ArithmeticException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a duration such as 2h, 90m or PT2H");
-        }
     }
 
     /** Matches the day and opens a discrepancy for every finding; returns their ids. */
