@@ -112,10 +112,12 @@ class MissingChannelDataTest extends H2AppTest {
         assertThat(openTasks(run)).isEmpty();
 
         importCard();
-        await().atMost(PATIENCE).until(() -> "ARCHIVED".equals(status(run)));
-        Map<String, Object> archived = finance.getJson(path(run));
-        assertThat(archived).containsEntry("matchedWithout", List.of());
-        assertThat((Map<String, Object>) archived.get("counts")).containsEntry("discrepancies", 0);
+        Map<String, Object> matched = awaitMatched(run);
+        assertThat(matched).containsEntry("matchedWithout", List.of());
+        List<Map<String, Object>> sale = (List<Map<String, Object>>) finance.getJson("/api/records?orderNo=MD1-" + day)
+                .get("records");
+        assertThat(sale).as("the card sale and its settlement").hasSize(2)
+                .allSatisfy(r -> assertThat((List<?>) r.get("matches")).hasSize(1));
     }
 
     @Test
@@ -135,16 +137,15 @@ class MissingChannelDataTest extends H2AppTest {
                 "missingDataComment", "Acquirer outage; card settlement reconciled tomorrow")).getStatusCode()
                 .is2xxSuccessful()).isTrue();
 
-        await().atMost(PATIENCE).until(() -> "ARCHIVED".equals(status(run)));
-        Map<String, Object> archived = finance.getJson(path(run));
-        assertThat(archived).containsEntry("matchedWithout", List.of("card"));
-        assertThat((List<Map<String, Object>>) archived.get("collectionDecisions")).singleElement()
+        Map<String, Object> matched = awaitMatched(run);
+        assertThat(matched).containsEntry("matchedWithout", List.of("card"));
+        assertThat((List<Map<String, Object>>) matched.get("collectionDecisions")).singleElement()
                 .satisfies(d -> assertThat(d).containsEntry("decision", "PROCEED")
                         .containsEntry("missingSources", List.of("card")).containsEntry("decidedBy", "ops")
                         .containsEntry("comment", "Acquirer outage; card settlement reconciled tomorrow")
                         .containsEntry("waitUntil", null));
-        assertThat((Map<String, Object>) archived.get("counts")).containsEntry("records", 1);
-        BpmnAwareTests.assertThat(instance(run)).hasPassed("missingChannelData", "matchDay", "archiveRun");
+        assertThat((Map<String, Object>) matched.get("counts")).containsEntry("records", 1);
+        BpmnAwareTests.assertThat(instance(run)).hasPassed("missingChannelData", "matchDay");
     }
 
     @Test
@@ -197,12 +198,11 @@ class MissingChannelDataTest extends H2AppTest {
         assertThat((String) runtimeService.getVariable(pid(run), "arrivedSources")).startsWith("pos: 1 file, 2 rows");
 
         importCard();
-        await().atMost(PATIENCE).until(() -> "ARCHIVED".equals(status(run)));
+        Map<String, Object> matched = awaitMatched(run);
         assertThat(openTasks(run)).isEmpty();
         BpmnAwareTests.assertThat(instance(run)).hasPassed("channelDataComplete", "matchDay")
                 .hasNotPassed("missingDataDecisionGateway");
-        Map<String, Object> archived = finance.getJson(path(run));
-        assertThat(archived).containsEntry("matchedWithout", List.of()).containsEntry("collectionDecisions", List.of());
+        assertThat(matched).containsEntry("matchedWithout", List.of()).containsEntry("collectionDecisions", List.of());
     }
 
     // ---- the day's files -----------------------------------------------------------------------------
@@ -265,6 +265,15 @@ class MissingChannelDataTest extends H2AppTest {
         Map<String, Object> variables = new java.util.HashMap<>();
         fields.forEach((name, value) -> variables.put(name, Map.of("value", value, "type", "String")));
         return ops.post("/engine-rest/task/" + task.getId() + "/complete", Map.of("variables", variables), String.class);
+    }
+
+    /**
+     * The run once matched. (Not necessarily archived: the latest-dated run of the shared test database
+     * also takes in other days' records still waiting as timing differences, and may raise them.)
+     */
+    private Map<String, Object> awaitMatched(Map<String, Object> run) {
+        await().atMost(PATIENCE).until(() -> finance.getJson(path(run)).get("matchedAt") != null);
+        return finance.getJson(path(run));
     }
 
     private boolean waitsForImports(Map<String, Object> run) {

@@ -30,8 +30,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A day's review does not wait forever: at the cut-off (recon.review.cut-off after matching, moved here
- * by executing its timer job) the discrepancies still open are carried into the next date's run and the
- * run archives. The next run lists them; their cases stay open, and one decided after the archive closes
+ * by executing its timer job) the discrepancies still open (here: one of two card sales without their
+ * payment) are carried into the next date's run and the run archives. The next run lists them; their cases stay open, and one decided after the archive closes
  * without troubling the archived run. (Its days, 2027-08-15 and 2027-08-16, are used by no other test.)
  */
 class ReviewCutOffTest extends H2AppTest {
@@ -70,8 +70,7 @@ class ReviewCutOffTest extends H2AppTest {
         String path = "/api/runs/" + run.get("id");
         ProcessInstance instance = runtimeService.createProcessInstanceQuery()
                 .processInstanceId((String) run.get("processInstanceId")).singleResult();
-        await().atMost(PATIENCE).until(() -> reviews.tasks(DAY).size() == 2
-                && runtimeService.createExecutionQuery().processInstanceId(instance.getId())
+        await().atMost(PATIENCE).until(() -> runtimeService.createExecutionQuery().processInstanceId(instance.getId())
                 .activityId("reviewDiscrepancies").count() == 1);
         BpmnAwareTests.assertThat(instance).isWaitingAt("reviewDiscrepancies");
 
@@ -86,9 +85,9 @@ class ReviewCutOffTest extends H2AppTest {
 
         long decidedInTime = discrepancyOf("CO1");
         long leftOpen = discrepancyOf("CO2");
-        String co1Task = taskOf(decidedInTime);
-        reviews.decide(co1Task, reviews.deciderOf(co1Task), "CHASE", "Acquirer asked for the settlement line");
-        await().atMost(PATIENCE).until(() -> "RESOLVED".equals(status(decidedInTime)));
+        decideAllBut(reviews, taskOf(leftOpen));
+        await().atMost(PATIENCE).until(() -> "RESOLVED".equals(status(decidedInTime))
+                && ((Number) ((Map<String, Object>) finance.getJson(path).get("counts")).get("open")).intValue() == 1);
 
         managementService.executeJob(cutOff.getId());
         await().atMost(PATIENCE).until(() -> "ARCHIVED".equals(finance.getJson(path).get("status")));
@@ -97,6 +96,8 @@ class ReviewCutOffTest extends H2AppTest {
                 .hasNotPassed("reviewsDone").isEnded();
         assertThat(carried(leftOpen)).isTrue();
         assertThat(carried(decidedInTime)).as("decided before the cut-off").isFalse();
+        assertThat(jdbc().sql("SELECT COUNT(*) FROM recon_discrepancy WHERE run_id = ? AND carried_at IS NOT NULL")
+                .param(run.get("id")).query(Long.class).single()).as("only the open one").isEqualTo(1);
         assertThat(events.ofDiscrepancy(leftOpen)).filteredOn(e -> e.kind() == ReviewEvents.Kind.CARRIED)
                 .singleElement().satisfies(e -> {
                     assertThat(e.actor()).isEqualTo("system");
@@ -129,6 +130,31 @@ class ReviewCutOffTest extends H2AppTest {
         assertThat(finance.getJson(path)).containsEntry("status", "ARCHIVED");
         assertThat((Map<String, Object>) finance.getJson(nextPath).get("counts")).containsEntry("carriedIn", 0);
         assertThat(finance.get(nextPath + "/carried", List.class).getBody()).isEmpty();
+    }
+
+    /**
+     * Decides in time every case of the day but one (and approves what needs approval). Besides CO1 the
+     * day may have others: as the latest-dated run of the shared test database it also takes in other
+     * days' records still waiting as timing differences, and may raise them.
+     */
+    private void decideAllBut(Reviews reviews, String keptOpen) {
+        reviews.ensureSecondManager();
+        for (int round = 0; round < 5; round++) {
+            List<Map<String, Object>> others = reviews.tasks(DAY).stream()
+                    .filter(task -> !keptOpen.equals(task.get("id"))).toList();
+            if (others.isEmpty()) {
+                return;
+            }
+            for (Map<String, Object> task : others) {
+                String id = (String) task.get("id");
+                if ("approveDecision".equals(task.get("taskDefinitionKey"))) {
+                    reviews.approve(id);
+                } else {
+                    reviews.decide(id, reviews.deciderOf(id), "CHASE", "Acquirer asked for the settlement line");
+                }
+            }
+        }
+        assertThat(reviews.tasks(DAY)).extracting(task -> task.get("id")).containsExactly(keptOpen);
     }
 
     private long discrepancyOf(String orderNo) {
