@@ -42,7 +42,7 @@ class RunController {
                    List<String> matchedWithout, List<CollectionDecisionView> collectionDecisions) {
     }
 
-    /** What operations decided when sources were missing at the deadline; {@code waitUntil} for retry and postpone. */
+    /** Operations' decision about sources missing at the deadline; {@code waitUntil} for retry and postpone. */
     record CollectionDecisionView(String decision, List<String> missingSources, OffsetDateTime waitUntil,
                                   String comment, String decidedBy, OffsetDateTime decidedAt) {
     }
