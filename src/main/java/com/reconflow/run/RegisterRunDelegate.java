@@ -36,7 +36,8 @@ class RegisterRunDelegate implements JavaDelegate {
             return;
         }
         Object startedBy = execution.getVariable(RunVariables.STARTED_BY);
-        RunService.Registration registration = runs.register(businessDate(execution.getVariable(RunVariables.BUSINESS_DATE)),
+        RunService.Registration registration = runs.register(
+                businessDate(execution.getVariable(RunVariables.BUSINESS_DATE)),
                 sources(execution.getVariable(RunVariables.SOURCES)),
                 startedBy == null ? RunService.SYSTEM : startedBy.toString(), execution.getProcessInstanceId());
         Run run = registration.run();

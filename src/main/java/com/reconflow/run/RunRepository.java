@@ -150,7 +150,8 @@ class RunRepository {
                 FROM recon_run_collection_decision WHERE run_id = ? ORDER BY id""")
                 .param(runId)
                 .query((rs, n) -> new CollectionDecision(MissingDataDecision.valueOf(rs.getString("decision")),
-                        list(rs.getString("missing_sources")), Db.instant(rs.getObject("wait_until", LocalDateTime.class)),
+                        list(rs.getString("missing_sources")),
+                        Db.instant(rs.getObject("wait_until", LocalDateTime.class)),
                         rs.getString("comment"), rs.getString("decided_by"),
                         Db.instant(rs.getObject("decided_at", LocalDateTime.class))))
                 .list();

@@ -150,7 +150,8 @@ public class RunService {
      * node, keeps it: the unique date decides, and this start registers nothing.
      */
     @Transactional
-    public Registration register(LocalDate requested, List<String> sources, String startedBy, String processInstanceId) {
+    public Registration register(LocalDate requested, List<String> sources, String startedBy,
+                                 String processInstanceId) {
         LocalDate businessDate = requested != null ? requested : LocalDate.now(clock).minusDays(1);
         List<String> expected = expectedSources(sources);
         Optional<Run> existing = runs.findByDate(businessDate);

@@ -64,6 +64,7 @@ class BusinessZoneCycleCalendarTest {
 
         assertThatThrownBy(() -> new BusinessZoneCycleCalendar(SHANGHAI)
                 .resolveDuedate("0 0 25 * * *", SATURDAY_NOON_IN_SHANGHAI, 0))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("'0 0 25 * * *' is not a cron expression");
+                .isInstanceOf(ProcessEngineException.class)
+                .hasMessageContaining("'0 0 25 * * *' is not a cron expression");
     }
 }

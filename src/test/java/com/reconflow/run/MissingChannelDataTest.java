@@ -79,8 +79,8 @@ class MissingChannelDataTest extends H2AppTest {
         assertThat(taskService.getIdentityLinksForTask(task.getId())).filteredOn(l -> "candidate".equals(l.getType()))
                 .extracting(IdentityLink::getGroupId).containsExactly("operations");
         // What operations see in Tasklist: the task in their list, its form, what has arrived.
-        assertThat(ops.get("/engine-rest/task?candidateGroup=operations&processInstanceId=" + run.get("processInstanceId"),
-                List.class).getBody()).hasSize(1);
+        assertThat(ops.get("/engine-rest/task?candidateGroup=operations&processInstanceId=" + pid(run), List.class)
+                .getBody()).hasSize(1);
         assertThat((List<?>) ops.get("/engine-rest/filter", List.class).getBody()).as("Tasklist filters").isNotEmpty();
         assertThat(ops.getJson("/engine-rest/authorization/check?permissionName=ACCESS&resourceName=application"
                 + "&resourceType=0&resourceId=tasklist")).containsEntry("authorized", true);
