@@ -23,11 +23,21 @@ public record ReconProperties(
     public record Inbox(Path dir, long pollDelay, long readLockMinAge, int concurrentFiles) {
     }
 
-    public record Run(List<String> defaultSources, Duration recheckInterval, Duration collectionWindow) {
+    /**
+     * {@code schedule}: when the run of the previous business day starts by itself, a cron in {@code zone};
+     * {@code collectionWindow}: how long after its start a run waits for its sources before operations
+     * decide; {@code retryWindow}: how much longer it waits when they retry.
+     */
+    public record Run(List<String> defaultSources, Duration recheckInterval, Duration collectionWindow,
+                      String schedule, Duration retryWindow) {
     }
 
-    /** {@code openBatchSize}: how many review cases one transaction opens; a big day opens its cases in a loop of jobs. */
-    public record Review(String candidateGroup, int openBatchSize) {
+    /**
+     * {@code openBatchSize}: how many review cases one transaction opens; a big day opens its cases in a loop
+     * of jobs. {@code cutOff}: how long after matching the run waits for its reviews before it carries the
+     * open ones into the next run and archives.
+     */
+    public record Review(String candidateGroup, int openBatchSize, Duration cutOff) {
     }
 
     /** See com.reconflow.matching.MatchingRules. */

@@ -1,8 +1,13 @@
 package com.reconflow.run;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,6 +24,7 @@ import com.reconflow.matching.ProposalRepository;
 import com.reconflow.matching.RecordPair;
 import com.reconflow.matching.StoredProposal;
 import com.reconflow.review.DiscrepancyRepository;
+import com.reconflow.review.ReviewEvents;
 import com.reconflow.review.ReviewService;
 import com.reconflow.review.ReviewVariables;
 import org.camunda.bpm.engine.IdentityService;
@@ -51,9 +57,26 @@ public class RunService {
     static final String DISCREPANCY_SUPERSEDED_MESSAGE = "discrepancySuperseded";
     /** Ends the case of a proposal decided elsewhere (the REST API) or no longer made. */
     static final String PROPOSAL_WITHDRAWN_MESSAGE = "proposalWithdrawn";
+    /** Where operations decide about sources still missing at the run's deadline. */
+    static final String MISSING_DATA_ACTIVITY = "missingChannelData";
+    /** Who starts the runs of the morning schedule, and carries discrepancies at a cut-off. */
+    static final String SYSTEM = "system";
 
-    /** What the collect stage found: whether to match now, and which sources have not delivered. */
-    public record Collection(boolean readyToMatch, Set<String> missingSources) {
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    /**
+     * What the collect stage found: the sources that have not delivered, and whether the run's deadline
+     * has passed with some still missing (then operations decide, with what has arrived before them).
+     */
+    public record Collection(Set<String> missingSources, boolean overdue, Instant deadline, String arrivals) {
+
+        public boolean complete() {
+            return missingSources.isEmpty();
+        }
+    }
+
+    /** A start: the run of its date, and whether this start made it (or found the date's run). */
+    public record Registration(Run run, boolean registered) {
     }
 
     private final RunRepository runs;
@@ -62,6 +85,7 @@ public class RunService {
     private final ProposalRepository proposals;
     private final DiscrepancyRepository discrepancies;
     private final ReviewService reviews;
+    private final ReviewEvents events;
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
     private final ReconProperties properties;
@@ -70,14 +94,15 @@ public class RunService {
 
     RunService(RunRepository runs, DayMatching dayMatching, ManualPairRepository manualPairs,
                ProposalRepository proposals, DiscrepancyRepository discrepancies, ReviewService reviews,
-               RuntimeService runtimeService, IdentityService identityService, ReconProperties properties,
-               Clock clock, PlatformTransactionManager transactionManager) {
+               ReviewEvents events, RuntimeService runtimeService, IdentityService identityService,
+               ReconProperties properties, Clock clock, PlatformTransactionManager transactionManager) {
         this.runs = runs;
         this.dayMatching = dayMatching;
         this.manualPairs = manualPairs;
         this.proposals = proposals;
         this.discrepancies = discrepancies;
         this.reviews = reviews;
+        this.events = events;
         this.runtimeService = runtimeService;
         this.identityService = identityService;
         this.properties = properties;
@@ -92,21 +117,22 @@ public class RunService {
      */
     @Transactional
     public Run start(LocalDate businessDate, List<String> sources, String startedBy) {
+        return startIfNone(businessDate, sources, startedBy).run();
+    }
+
+    /** As {@link #start}, saying whether this call started the run (the morning schedule records it). */
+    @Transactional
+    public Registration startIfNone(LocalDate businessDate, List<String> sources, String startedBy) {
         Optional<Run> existing = runs.findByDate(businessDate);
         if (existing.isPresent()) {
-            return existing.get();
+            return new Registration(existing.get(), false);
         }
-        List<String> expected = sources == null || sources.isEmpty() ? properties.run().defaultSources() : sources;
-        List<String> unknown = expected.stream().filter(s -> !properties.isKnownSource(s)).toList();
-        if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("unknown sources " + unknown + "; configured sources are "
-                    + properties.sources());
-        }
+        List<String> expected = expectedSources(sources);
         long id;
         try {
-            id = runs.insert(businessDate, expected, startedBy, clock.instant());
+            id = insert(businessDate, expected, startedBy);
         } catch (DuplicateKeyException raced) {
-            return runs.findByDate(businessDate).orElseThrow();
+            return new Registration(runs.findByDate(businessDate).orElseThrow(), false);
         }
         String processInstanceId = runtimeService.createProcessInstanceByKey(RunVariables.PROCESS_KEY)
                 .businessKey(businessDate.toString())
@@ -116,12 +142,70 @@ public class RunService {
                 .execute()
                 .getId();
         runs.setProcessInstance(id, processInstanceId);
-        log.info("Started reconciliation run #{} for {} waiting for {}", id, businessDate, expected);
-        return runs.find(id).orElseThrow();
+        log.info("Started reconciliation run #{} for {} (by {}) waiting for {}", id, businessDate, startedBy, expected);
+        return new Registration(runs.find(id).orElseThrow(), true);
+    }
+
+    /**
+     * The first step of a run started from Tasklist's start form, without a run: registers the run of its
+     * date (yesterday when none is given). A date that has its run already, started in any way on any
+     * node, keeps it: the unique date decides, and this start registers nothing.
+     */
+    @Transactional
+    public Registration register(LocalDate requested, List<String> sources, String startedBy,
+                                 String processInstanceId) {
+        LocalDate businessDate = requested != null ? requested : LocalDate.now(clock).minusDays(1);
+        List<String> expected = expectedSources(sources);
+        Optional<Run> existing = runs.findByDate(businessDate);
+        if (existing.isPresent()) {
+            log.info("A start of {} by {} registers nothing: run #{} has the date", businessDate, startedBy,
+                    existing.get().id());
+            return new Registration(existing.get(), false);
+        }
+        long id;
+        try {
+            id = insert(businessDate, expected, startedBy);
+        } catch (DuplicateKeyException raced) {
+            return new Registration(runs.findByDate(businessDate).orElseThrow(), false);
+        }
+        runs.setProcessInstance(id, processInstanceId);
+        log.info("Registered reconciliation run #{} for {} (started by {}) waiting for {}", id, businessDate,
+                startedBy, expected);
+        return new Registration(runs.find(id).orElseThrow(), true);
+    }
+
+    private List<String> expectedSources(List<String> sources) {
+        List<String> expected = sources == null || sources.isEmpty() ? properties.run().defaultSources() : sources;
+        List<String> unknown = expected.stream().filter(s -> !properties.isKnownSource(s)).toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("unknown sources " + unknown + "; configured sources are "
+                    + properties.sources());
+        }
+        return expected;
+    }
+
+    private long insert(LocalDate businessDate, List<String> sources, String startedBy) {
+        Instant now = clock.instant();
+        return runs.insert(businessDate, sources, startedBy, now, now.plus(properties.run().collectionWindow()));
     }
 
     public Optional<Run> find(long id) {
         return runs.find(id);
+    }
+
+    /** How often a run waiting for its sources checks again without being woken. */
+    Duration recheckInterval() {
+        return properties.run().recheckInterval();
+    }
+
+    /** What operations decided each time the run's sources were missing at its deadline, in order. */
+    List<RunRepository.CollectionDecision> collectionDecisions(long runId) {
+        return runs.collectionDecisions(runId);
+    }
+
+    /** Earlier runs' discrepancies carried past their cut-off into this run's day, still open. */
+    List<RunRepository.CarriedDiscrepancy> carriedInto(Run run) {
+        return runs.carriedInto(run.businessDate());
     }
 
     public RunCounts counts(Run run) {
@@ -129,13 +213,29 @@ public class RunService {
     }
 
     /**
-     * Ready when every expected source delivered for the day, or when the collection window is over.
-     * A bank's statement comes the day after and carries that day's date: it has delivered for the day
-     * when it holds a credit of the day's settlement.
+     * Which of the run's sources have not delivered yet, and whether its deadline has passed with some
+     * missing: then operations decide, a run never matches a partial day by itself. Under the run's lock,
+     * which an import's wake-up takes too: a file committed meanwhile is either seen here or finds the
+     * task this stage opens for operations (and ends it).
      */
     @Transactional
     public Collection collect(long runId) {
-        Run run = get(runId);
+        Run run = lock(runId);
+        Set<String> missing = missingSources(run);
+        Instant deadline = deadline(run);
+        boolean overdue = !missing.isEmpty() && !clock.instant().isBefore(deadline);
+        if (overdue) {
+            log.warn("Run #{} for {} still misses {} at its deadline {}: operations decide", runId,
+                    run.businessDate(), missing, deadline);
+        }
+        return new Collection(missing, overdue, deadline, overdue ? arrivals(run, missing) : null);
+    }
+
+    /**
+     * A bank's statement comes the day after and carries that day's date: it has delivered for the day
+     * when it holds a credit of the day's settlement.
+     */
+    private Set<String> missingSources(Run run) {
         Set<String> missing = new TreeSet<>(run.sources());
         missing.removeAll(runs.sourcesImported(run.businessDate()));
         if (!missing.isEmpty()) {
@@ -143,24 +243,93 @@ public class RunService {
             missing.removeAll(runs.sourcesCrediting(rules.payoutReferences().keySet().stream().sorted()
                     .map(provider -> rules.payoutReference(provider, run.businessDate())).toList()));
         }
-        boolean windowOver = clock.instant().isAfter(run.startedAt().plus(properties.run().collectionWindow()));
-        if (!missing.isEmpty() && windowOver) {
-            log.warn("Run #{} for {} stops waiting for {}: collection window over", runId, run.businessDate(), missing);
+        return missing;
+    }
+
+    /** Runs registered before deadlines were stored wait the collection window from their start. */
+    private Instant deadline(Run run) {
+        return run.collectUntil() != null ? run.collectUntil()
+                : run.startedAt().plus(properties.run().collectionWindow());
+    }
+
+    /** What has arrived of the run's sources, a line each, for operations' form. */
+    private String arrivals(Run run, Set<String> missing) {
+        Map<String, RunRepository.Delivery> delivered = runs.deliveries(run.businessDate());
+        List<String> lines = run.sources().stream().filter(source -> !missing.contains(source)).map(source -> {
+            RunRepository.Delivery d = delivered.get(source);
+            return d == null ? source + ": the day's settlement is on a later statement"
+                    : source + ": " + d.files() + (d.files() == 1 ? " file, " : " files, ") + d.rows()
+                    + (d.rows() == 1 ? " row" : " rows") + ", the last at " + businessTime(d.lastAt());
+        }).toList();
+        return lines.isEmpty() ? "nothing yet" : String.join("\n", lines);
+    }
+
+    /** A time as operations read it: minutes in the business zone, the zone named. */
+    String businessTime(Instant at) {
+        return MINUTES.format(at.atZone(zone())) + " (" + zone() + ")";
+    }
+
+    private ZoneId zone() {
+        return properties.zone();
+    }
+
+    /**
+     * Operations' decision about sources still missing at the deadline, checked and recorded with who
+     * took it: retry (check again now, wait a retry window longer), postpone (wait until a time or for a
+     * duration, then check again) or proceed (match without them; needs the reason). Refused, with the
+     * reason, when incomplete; the task stays open then.
+     */
+    @Transactional
+    public void decideMissingData(long runId, Object decision, Object postponeUntil, Object postponeFor,
+                                  Object comment, String decidedBy) {
+        MissingDataDecision parsed = MissingDataDecision.parse(decision);
+        String why = comment == null ? "" : comment.toString().strip();
+        if (why.length() > 2000) {
+            throw new IllegalArgumentException("the comment is longer than 2000 characters");
         }
-        return new Collection(missing.isEmpty() || windowOver, missing);
+        Instant now = clock.instant();
+        Instant waitUntil = switch (parsed) {
+            case RETRY -> now.plus(properties.run().retryWindow());
+            case POSTPONE -> Postponement.until(postponeUntil, postponeFor, now, zone());
+            case PROCEED -> {
+                if (why.isEmpty()) {
+                    throw new IllegalArgumentException("matching without the missing sources needs a comment "
+                            + "giving the reason");
+                }
+                yield null;
+            }
+        };
+        Run run = lock(runId);
+        Set<String> missing = missingSources(run);
+        runs.recordCollectionDecision(runId, parsed, missing, waitUntil, why, decidedBy, now);
+        if (waitUntil != null) {
+            runs.collectUntil(runId, waitUntil);
+        }
+        log.info("Run #{} for {}: {} decided {} about the missing {}{}", runId, run.businessDate(), decidedBy,
+                parsed, missing, waitUntil == null ? "" : ", waiting until " + businessTime(waitUntil));
     }
 
     /** Matches the day and opens a discrepancy for every finding; returns their ids. */
     @Transactional
     public List<Long> match(long runId) {
-        Run run = runs.lock(runId).orElseThrow(() -> new IllegalStateException("no run #" + runId));
+        Run run = lock(runId);
+        // Never a silent partial day: without all its sources a run matches only when operations said so.
+        Set<String> missing = missingSources(run);
+        if (!missing.isEmpty() && !runs.proceedDecided(runId)) {
+            throw new IllegalStateException("run #" + runId + " misses " + missing
+                    + " and nobody decided to match without them");
+        }
         runs.setStatus(runId, RunStatus.MATCHING);
         DayResult result = dayMatching.matchDay(runId, run.businessDate());
         var kept = discrepancies.keep(runId, result.findings(), properties.review().candidateGroup(),
                 dayMatching.rules().version(), clock.instant());
+        Instant now = clock.instant();
         boolean toReview = !kept.opened().isEmpty() || proposals.countOpen(runId) > 0;
         runs.markMatched(runId, toReview ? RunStatus.IN_REVIEW : RunStatus.MATCHING,
-                dayMatching.rules().version(), clock.instant());
+                dayMatching.rules().version(), now, now.plus(properties.review().cutOff()), missing);
+        if (!missing.isEmpty()) {
+            log.warn("Run #{} for {} matched without {}, as operations decided", runId, run.businessDate(), missing);
+        }
         log.info("Run #{} for {}: {} matches, {} discrepancies, {} proposals", runId, run.businessDate(),
                 result.matches().size(), kept.opened().size(), result.proposals().size());
         return kept.opened();
@@ -260,7 +429,11 @@ public class RunService {
      */
     @Transactional
     public void reviewCaseClosed(long runId) {
-        Run run = runs.lock(runId).orElseThrow(() -> new IllegalStateException("no run #" + runId));
+        Run run = lock(runId);
+        if (run.status() == RunStatus.ARCHIVED) {
+            // A case carried past its run's cut-off closes after the run archived: nothing waits for it.
+            return;
+        }
         if (casesToReview(runId) == 0) {
             AsSystem.call(identityService, () -> {
                 runtimeService.createMessageCorrelation(CASES_CLOSED_MESSAGE)
@@ -335,6 +508,32 @@ public class RunService {
     }
 
     /**
+     * The review cut-off: the run's discrepancies still open are carried into the next date's run
+     * ({@code carried_at} and a CARRIED event each), and the run goes on to the archive. Their review
+     * cases stay open and may still be decided; the cases of open proposals end, as a proposal is
+     * applied by matching the day again. Carrying twice (a retried job) carries nothing new.
+     */
+    @Transactional
+    public int carryOpenDiscrepancies(long runId) {
+        Run run = lock(runId);
+        List<Long> open = runs.openNotCarried(runId);
+        Instant now = clock.instant();
+        runs.markCarried(open, now);
+        String detail = "carried into the run of " + run.businessDate().plusDays(1);
+        open.forEach(id -> events.record(id, ReviewEvents.Kind.CARRIED, SYSTEM, detail, now));
+        // A proposal cannot be applied to an archived day: its case ends, the proposal stays open on record.
+        AsSystem.call(identityService, () -> {
+            runtimeService.createMessageCorrelation(PROPOSAL_WITHDRAWN_MESSAGE)
+                    .processInstanceVariableEquals(RunVariables.RUN_ID, runId)
+                    .correlateAll();
+            return null;
+        });
+        log.info("Run #{} for {} reached its review cut-off: {} open discrepancies carried into the run of {}",
+                runId, run.businessDate(), open.size(), run.businessDate().plusDays(1));
+        return open.size();
+    }
+
+    /**
      * A committed import may complete a run's collection: wake the runs of its days. This is the
      * system reacting, not the uploader acting, so it runs without the uploader's authorizations;
      * a run that misses the message finds the import at its next re-check.
@@ -344,16 +543,46 @@ public class RunService {
         try {
             // The import has committed: its caller must not see a failure from here.
             AsSystem.call(identityService, () -> newTransaction.execute(tx -> {
-                imported.businessDates().forEach(date ->
-                        runtimeService.createMessageCorrelation(RunVariables.RECORDS_IMPORTED_MESSAGE)
-                                .processInstanceBusinessKey(date.toString())
-                                .correlateAll());
+                imported.businessDates().stream().sorted().forEach(this::wake);
                 return null;
             }));
         } catch (RuntimeException e) {
             log.warn("Could not wake the runs of {} after import #{}; they will re-check: {}",
                     imported.businessDates(), imported.importId(), e.getMessage());
         }
+    }
+
+    /**
+     * Wakes the day's run where it waits for its sources. Where operations have the missing-data task,
+     * the task ends once every source is in (the run matches then), and otherwise shows what arrived.
+     * Under the run's lock, as the collect stage: whichever commits first, the other sees it.
+     */
+    private void wake(LocalDate businessDate) {
+        Optional<Run> collecting = runs.findByDate(businessDate)
+                .filter(run -> run.status() == RunStatus.COLLECTING && run.processInstanceId() != null)
+                .map(run -> lock(run.id()));
+        runtimeService.createMessageCorrelation(RunVariables.RECORDS_IMPORTED_MESSAGE)
+                .processInstanceBusinessKey(businessDate.toString())
+                .correlateAll();
+        collecting.filter(this::waitsForOperations).ifPresent(run -> {
+            Set<String> missing = missingSources(run);
+            if (missing.isEmpty()) {
+                log.info("Run #{} for {}: the missing sources have arrived, operations' task ends", run.id(),
+                        businessDate);
+                runtimeService.createMessageCorrelation(RunVariables.CHANNEL_DATA_COMPLETE_MESSAGE)
+                        .processInstanceId(run.processInstanceId())
+                        .correlateAll();
+            } else {
+                runtimeService.setVariables(run.processInstanceId(), Map.of(
+                        RunVariables.MISSING_SOURCES, String.join(", ", missing),
+                        RunVariables.ARRIVED_SOURCES, arrivals(run, missing)));
+            }
+        });
+    }
+
+    private boolean waitsForOperations(Run run) {
+        return runtimeService.createExecutionQuery().processInstanceId(run.processInstanceId())
+                .activityId(MISSING_DATA_ACTIVITY).count() > 0;
     }
 
     /**
@@ -369,7 +598,7 @@ public class RunService {
         return incidents > 0 ? RunStatus.FAILED : run.status();
     }
 
-    private Run get(long runId) {
-        return runs.find(runId).orElseThrow(() -> new IllegalStateException("no run #" + runId));
+    private Run lock(long runId) {
+        return runs.lock(runId).orElseThrow(() -> new IllegalStateException("no run #" + runId));
     }
 }

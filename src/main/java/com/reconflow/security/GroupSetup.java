@@ -52,8 +52,11 @@ class GroupSetup implements ApplicationRunner {
                     Permissions.CREATE_INSTANCE),
             new Grant(Groups.PURCHASING, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
             new Grant(Groups.PURCHASING, Resources.FILTER, "*", Permissions.READ),
-            // Operations keeps runs moving: sees instances and incidents, retries failed jobs.
+            // Operations keeps runs moving: sees instances and incidents, retries failed jobs, and decides in
+            // Tasklist about channel data still missing at a run's deadline.
             new Grant(Groups.OPERATIONS, Resources.APPLICATION, "cockpit", Permissions.ACCESS),
+            new Grant(Groups.OPERATIONS, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
+            new Grant(Groups.OPERATIONS, Resources.FILTER, "*", Permissions.READ),
             new Grant(Groups.OPERATIONS, Resources.PROCESS_DEFINITION, "*", Permissions.READ,
                     Permissions.READ_INSTANCE, Permissions.UPDATE_INSTANCE, Permissions.READ_HISTORY),
             new Grant(Groups.OPERATIONS, Resources.PROCESS_INSTANCE, "*", Permissions.READ, Permissions.UPDATE,

@@ -94,7 +94,7 @@ class VoucherWriterTest {
                 new ReconciliationReport.DecisionTotal("AUTO_RESOLVED", 1, new BigDecimal("0.01")),
                 new ReconciliationReport.DecisionTotal("WRITE_OFF", 1, new BigDecimal("-45.50")));
         return new ReconciliationReport(42, LocalDate.of(2023, 4, 3), List.of("jd", "douyin", "alipay"), "2026-11-2",
-                new RunCounts(1204, 1180, 3, 2, 0, 4, 0), totals, discrepancies, decisions,
+                new RunCounts(1204, 1180, 3, 2, 0, 4, 0, 0), totals, discrepancies, decisions,
                 new ArrayList<>(deciders), new ArrayList<>(approvers),
                 ZonedDateTime.of(2023, 4, 4, 18, 30, 5, 0, ZoneId.of("Asia/Shanghai")));
     }
