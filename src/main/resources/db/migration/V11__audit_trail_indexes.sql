@@ -11,5 +11,4 @@ CREATE INDEX ix_discrepancy_decided_at ON recon_discrepancy (decided_at);
 CREATE INDEX ix_discrepancy_approved_by ON recon_discrepancy (approved_by, approved_at);
 CREATE INDEX ix_discrepancy_approved_at ON recon_discrepancy (approved_at);
 CREATE INDEX ix_discrepancy_review_opened ON recon_discrepancy (review_opened_at);
-CREATE INDEX ix_discrepancy_carried ON recon_discrepancy (carried_at);
 CREATE INDEX ix_review_event_time ON recon_review_event (occurred_at);

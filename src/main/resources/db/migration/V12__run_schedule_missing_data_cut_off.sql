@@ -21,4 +21,5 @@ CREATE TABLE recon_run_collection_decision (
 CREATE INDEX ix_collection_decision_run ON recon_run_collection_decision (run_id);
 
 -- Carried discrepancies still open are counted for every later run.
+-- (It also serves the audit trail's and the archive's look-ups by carried_at.)
 CREATE INDEX ix_discrepancy_carried ON recon_discrepancy (carried_at, status);
