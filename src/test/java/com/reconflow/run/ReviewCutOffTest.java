@@ -105,14 +105,18 @@ class ReviewCutOffTest extends H2AppTest {
                 });
         String carriedTask = taskOf(leftOpen);
         assertThat(taskService.createTaskQuery().taskId(carriedTask).count()).as("its case stays open").isEqualTo(1);
+        // Other tests of the shared database leave carried discrepancies of earlier dates: count from there.
+        long carriedBefore = carriedStillOpenBefore(DAY);
         assertThat((Map<String, Object>) finance.getJson(path).get("counts")).containsEntry("open", 1)
-                .containsEntry("carriedIn", 0);
+                .containsEntry("carriedIn", (int) carriedBefore);
 
         Map<String, Object> next = finance.post("/api/runs", Map.of("businessDate", NEXT_DAY.toString(),
                 "sources", List.of("pos")), Map.class).getBody();
         String nextPath = "/api/runs/" + next.get("id");
-        assertThat((Map<String, Object>) finance.getJson(nextPath).get("counts")).containsEntry("carriedIn", 1);
-        List<Map<String, Object>> carried = finance.get(nextPath + "/carried", List.class).getBody();
+        assertThat((Map<String, Object>) finance.getJson(nextPath).get("counts"))
+                .containsEntry("carriedIn", (int) carriedBefore + 1);
+        List<Map<String, Object>> carried = finance.get(nextPath + "/carried", List.class).getBody().stream()
+                .filter(c -> DAY.toString().equals(((Map<String, Object>) c).get("businessDate"))).toList();
         assertThat(carried).singleElement().satisfies(c -> {
             assertThat(((Number) c.get("id")).longValue()).isEqualTo(leftOpen);
             assertThat(c).containsEntry("runId", run.get("id")).containsEntry("businessDate", DAY.toString())
@@ -128,8 +132,10 @@ class ReviewCutOffTest extends H2AppTest {
         assertThat(status(leftOpen)).isEqualTo("RESOLVED");
         assertThat(historyService.createHistoricIncidentQuery().processInstanceId(reviewCase).count()).isZero();
         assertThat(finance.getJson(path)).containsEntry("status", "ARCHIVED");
-        assertThat((Map<String, Object>) finance.getJson(nextPath).get("counts")).containsEntry("carriedIn", 0);
-        assertThat(finance.get(nextPath + "/carried", List.class).getBody()).isEmpty();
+        assertThat((Map<String, Object>) finance.getJson(nextPath).get("counts"))
+                .containsEntry("carriedIn", (int) carriedBefore);
+        assertThat(finance.get(nextPath + "/carried", List.class).getBody())
+                .noneMatch(c -> DAY.toString().equals(((Map<String, Object>) c).get("businessDate")));
     }
 
     /**
@@ -154,6 +160,12 @@ class ReviewCutOffTest extends H2AppTest {
             }
         }
         assertThat(reviews.tasks(DAY)).extracting(task -> task.get("id")).containsExactly(keptOpen);
+    }
+
+    private long carriedStillOpenBefore(LocalDate date) {
+        return jdbc().sql("SELECT COUNT(*) FROM recon_discrepancy d JOIN recon_run r ON r.id = d.run_id "
+                        + "WHERE d.carried_at IS NOT NULL AND d.status = 'OPEN' AND r.business_date < ?")
+                .param(date).query(Long.class).single();
     }
 
     private long discrepancyOf(String orderNo) {
