@@ -29,11 +29,6 @@ public enum Decision {
         return outcome;
     }
 
-    /** Every decision but a reassignment closes the case (after approval where one is needed). */
-    public boolean closesTheCase() {
-        return this != REASSIGN;
-    }
-
     public static Decision parse(Object value) {
         if (value == null || value.toString().isBlank()) {
             throw new IllegalArgumentException("a decision is required");

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.reconflow.review.ReviewEvents.Kind;
+import com.reconflow.security.Groups;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,8 +30,8 @@ public class ReviewService {
 
     static final int MAX_COMMENT_LENGTH = 2000;
     /** Groups a case may be reassigned to in the form. */
-    static final Set<String> REVIEW_GROUPS = Set.of("finance", "finance-manager", "operations");
-    static final String ESCALATION_GROUP = "finance-manager";
+    static final Set<String> REVIEW_GROUPS = Set.of(Groups.FINANCE, Groups.FINANCE_MANAGER, Groups.OPERATIONS);
+    static final String ESCALATION_GROUP = Groups.FINANCE_MANAGER;
     static final int ESCALATED_PRIORITY = 100;
     /** The reminder comes when this share of the SLA has passed. */
     private static final double REMINDER_SHARE = 0.75;
