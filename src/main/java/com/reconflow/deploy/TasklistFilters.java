@@ -1,8 +1,10 @@
-package com.reconflow.review;
+package com.reconflow.deploy;
 
 import java.util.List;
 import java.util.Map;
 
+import com.reconflow.review.ReviewVariables;
+import com.reconflow.run.RunVariables;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
@@ -15,23 +17,25 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Tasklist's filters for the review: each person sees their groups' open discrepancies, and the
- * decisions waiting for their approval, most urgent first. Created once, at start-up, by name;
- * an admin may change them in Tasklist afterwards and they stay as changed.
+ * Tasklist's filters: each person sees their groups' open discrepancies, the decisions waiting for
+ * their approval, and (operations) the days waiting for missing channel data, most urgent first.
+ * Created once, at start-up, by name; an admin may change them in Tasklist afterwards and they stay
+ * as changed.
  */
 @Component
 @Order(2)
-class ReviewFilters implements ApplicationRunner {
+class TasklistFilters implements ApplicationRunner {
 
     static final String OPEN_DISCREPANCIES = "My group's open discrepancies";
     static final String AWAITING_APPROVAL = "Awaiting my approval";
+    static final String MISSING_DATA = "Missing channel data";
 
-    private static final Logger log = LoggerFactory.getLogger(ReviewFilters.class);
+    private static final Logger log = LoggerFactory.getLogger(TasklistFilters.class);
 
     private final FilterService filterService;
     private final TaskService taskService;
 
-    ReviewFilters(FilterService filterService, TaskService taskService) {
+    TasklistFilters(FilterService filterService, TaskService taskService) {
         this.filterService = filterService;
         this.taskService = taskService;
     }
@@ -39,14 +43,16 @@ class ReviewFilters implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         create(OPEN_DISCREPANCIES, "Discrepancies routed to one of your groups, or claimed by you", -20, "#b5152b",
-                forMyGroups(ReviewTasks.REVIEW_TASK));
+                forMyGroups(ReviewVariables.PROCESS_KEY, "reviewDiscrepancy"));
         create(AWAITING_APPROVAL, "Decisions above the threshold waiting for a second finance manager", -10,
-                "#3c85b5", forMyGroups("approveDecision"));
+                "#3c85b5", forMyGroups(ReviewVariables.PROCESS_KEY, "approveDecision"));
+        create(MISSING_DATA, "Days whose channel data did not all arrive by the deadline: retry, postpone or proceed",
+                -5, "#8a6d3b", forMyGroups(RunVariables.PROCESS_KEY, "missingChannelData"));
     }
 
-    private TaskQuery forMyGroups(String taskDefinitionKey) {
+    private TaskQuery forMyGroups(String processKey, String taskDefinitionKey) {
         TaskQuery query = taskService.createTaskQuery()
-                .processDefinitionKey(ReviewVariables.PROCESS_KEY)
+                .processDefinitionKey(processKey)
                 .taskDefinitionKey(taskDefinitionKey)
                 .taskCandidateGroupInExpression("${currentUserGroups()}")
                 .includeAssignedTasks();
