@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.reconflow.config.TaskActor;
 
 /**
  * One thing someone (a person, or {@code system} for ReconFlow and the engine acting on their own) did,
@@ -21,7 +22,7 @@ record AuditEntry(@JsonIgnore OffsetDateTime at, String actor, String action, Lo
 
     static final String RECONFLOW = "reconflow";
     static final String CAMUNDA = "camunda";
-    static final String SYSTEM = "system";
+    static final String SYSTEM = TaskActor.SYSTEM;
 
     /** The columns of the exports, in the order of the JSON fields. */
     static final String[] COLUMNS = {"at", "actor", "action", "runId", "businessDate", "orderNo", "discrepancyId",

@@ -1,5 +1,6 @@
 package com.reconflow.review;
 
+import com.reconflow.config.TaskActor;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -32,7 +33,7 @@ class ApprovalTaskListener implements TaskListener {
             }
             case EVENTNAME_ASSIGNMENT -> refuse(discrepancyId, () -> reviews.checkApprover(decidedBy, task.getAssignee()));
             case EVENTNAME_COMPLETE -> {
-                String approver = ReviewTaskListener.currentUser(task);
+                String approver = TaskActor.of(task);
                 Object answer = task.getVariable(ReviewVariables.APPROVAL);
                 Object reason = task.getVariable(ReviewVariables.REJECTION_REASON);
                 boolean[] approved = new boolean[1];

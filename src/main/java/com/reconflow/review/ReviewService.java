@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import com.reconflow.config.TaskActor;
 import com.reconflow.review.ReviewEvents.Kind;
 import com.reconflow.security.Groups;
 import org.springframework.stereotype.Service;
@@ -28,7 +29,6 @@ import static com.reconflow.review.ReviewVariables.*;
 @Service
 public class ReviewService {
 
-    static final int MAX_COMMENT_LENGTH = 2000;
     /** Groups a case may be reassigned to in the form. */
     static final Set<String> REVIEW_GROUPS = Set.of(Groups.FINANCE, Groups.FINANCE_MANAGER, Groups.OPERATIONS);
     static final String ESCALATION_GROUP = Groups.FINANCE_MANAGER;
@@ -64,7 +64,7 @@ public class ReviewService {
             Discrepancy d = get(id);
             Optional<String> rule = rules.autoResolution(d);
             if (rule.isPresent() && discrepancies.autoResolve(id, rule.get(), clock.instant())) {
-                events.record(id, Kind.AUTO_RESOLVED, "system", rule.get() + ": " + d.type() + " of "
+                events.record(id, Kind.AUTO_RESOLVED, TaskActor.SYSTEM, rule.get() + ": " + d.type() + " of "
                         + d.difference().toPlainString(), clock.instant());
             } else {
                 toReview.add(id);
@@ -82,7 +82,7 @@ public class ReviewService {
         Discrepancy d = get(discrepancyId);
         ReviewRules.Routing routing = rules.route(d);
         discrepancies.route(discrepancyId, routing);
-        events.record(discrepancyId, Kind.OPENED, "system", "routed by " + ReviewRules.ROUTING + " to "
+        events.record(discrepancyId, Kind.OPENED, TaskActor.SYSTEM, "routed by " + ReviewRules.ROUTING + " to "
                 + routing.candidateGroup() + ", priority " + routing.priority() + ", SLA " + routing.sla()
                 + (routing.secondApproval() ? ", second approval by finance-manager" : ""), clock.instant());
         DiscrepancyRepository.Basis basis = discrepancies.basis(discrepancyId);
@@ -117,15 +117,9 @@ public class ReviewService {
     /** Rejects an incomplete or inconsistent form before the task completes, whatever client submitted it. */
     ReviewDecision checkDecision(Object decision, Object comment, Object reassignTo, Object adjustmentAmount) {
         Decision parsed = Decision.parse(decision);
-        String why = comment == null ? "" : comment.toString().strip();
-        if (why.isEmpty()) {
-            throw new IllegalArgumentException(parsed == Decision.WRITE_OFF
-                    ? "a write-off needs a comment giving its reason"
-                    : "a comment explaining the decision is required");
-        }
-        if (why.length() > MAX_COMMENT_LENGTH) {
-            throw new IllegalArgumentException("the comment is longer than " + MAX_COMMENT_LENGTH + " characters");
-        }
+        String why = Comments.required(comment, parsed == Decision.WRITE_OFF
+                ? "a write-off needs a comment giving its reason"
+                : "a comment explaining the decision is required");
         String group = null;
         if (parsed == Decision.REASSIGN) {
             group = reassignTo == null ? "" : reassignTo.toString().strip();
@@ -167,11 +161,10 @@ public class ReviewService {
             throw new IllegalArgumentException("approve or reject the decision");
         }
         boolean approved = "APPROVE".equals(approval.toString());
-        if (!approved && (rejectionReason == null || rejectionReason.toString().isBlank())) {
-            throw new IllegalArgumentException("a rejection needs the reason the reviewer will read");
-        }
-        if (rejectionReason != null && rejectionReason.toString().length() > MAX_COMMENT_LENGTH) {
-            throw new IllegalArgumentException("the reason is longer than " + MAX_COMMENT_LENGTH + " characters");
+        if (approved) {
+            Comments.optional(rejectionReason);
+        } else {
+            Comments.required(rejectionReason, "a rejection needs the reason the reviewer will read");
         }
         return approved;
     }
@@ -197,21 +190,21 @@ public class ReviewService {
         BigDecimal amount = checked.adjustmentAmount() != null ? checked.adjustmentAmount() : d.difference();
         if (discrepancies.apply(discrepancyId, checked.decision(), amount, checked.comment(), decidedBy, approvedBy,
                 clock.instant())) {
-            events.record(discrepancyId, Kind.APPLIED, "system", checked.decision().outcome()
+            events.record(discrepancyId, Kind.APPLIED, TaskActor.SYSTEM, checked.decision().outcome()
                     + (amount == null ? "" : ", " + amount.toPlainString()), clock.instant());
         }
     }
 
     /** The SLA is near: the task comes up the list, and the log shows the reviewer was reminded. */
     void remind(long discrepancyId, String assignee, String candidateGroup) {
-        events.record(discrepancyId, Kind.REMINDED, "system", "reminded "
+        events.record(discrepancyId, Kind.REMINDED, TaskActor.SYSTEM, "reminded "
                 + (assignee != null ? assignee : "group " + candidateGroup) + ": the SLA is near", clock.instant());
     }
 
     /** The SLA passed: the case goes to the finance managers at the top of their list. */
     void escalate(long discrepancyId, String from) {
         discrepancies.reassign(discrepancyId, ESCALATION_GROUP, ESCALATED_PRIORITY);
-        events.record(discrepancyId, Kind.ESCALATED, "system", "SLA passed: from " + from + " to "
+        events.record(discrepancyId, Kind.ESCALATED, TaskActor.SYSTEM, "SLA passed: from " + from + " to "
                 + ESCALATION_GROUP + ", priority " + ESCALATED_PRIORITY, clock.instant());
     }
 

@@ -1,9 +1,9 @@
 package com.reconflow.review;
 
+import com.reconflow.config.TaskActor;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,7 +35,7 @@ class ReviewTaskListener implements TaskListener {
                     throw new ProcessEngineException("Discrepancy #" + discrepancyId + " cannot be closed: "
                             + e.getMessage());
                 }
-                String reviewer = currentUser(task);
+                String reviewer = TaskActor.of(task);
                 task.setVariable(ReviewVariables.REVIEWED_BY, reviewer);
                 if (decision.decision() == Decision.REASSIGN) {
                     task.setVariable(ReviewVariables.CANDIDATE_GROUP, decision.reassignTo());
@@ -49,15 +49,5 @@ class ReviewTaskListener implements TaskListener {
 
     static long discrepancyId(DelegateTask task) {
         return ((Number) task.getVariable(ReviewVariables.DISCREPANCY_ID)).longValue();
-    }
-
-    /** The logged-in user who acts on the task; the assignee when the system acts. */
-    static String currentUser(DelegateTask task) {
-        Authentication authentication = task.getProcessEngineServices().getIdentityService()
-                .getCurrentAuthentication();
-        if (authentication != null && authentication.getUserId() != null) {
-            return authentication.getUserId();
-        }
-        return task.getAssignee() != null ? task.getAssignee() : "system";
     }
 }

@@ -1,11 +1,11 @@
 package com.reconflow.run;
 
+import com.reconflow.config.TaskActor;
 import java.util.List;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,7 +34,7 @@ class MissingDataTaskListener implements TaskListener {
                     runs.decideMissingData(CollectRecordsDelegate.runId(task.getExecution()),
                             task.getVariable(RunVariables.MISSING_DATA_DECISION),
                             task.getVariable(RunVariables.POSTPONE_UNTIL), task.getVariable(RunVariables.POSTPONE_FOR),
-                            task.getVariable(RunVariables.MISSING_DATA_COMMENT), currentUser(task));
+                            task.getVariable(RunVariables.MISSING_DATA_COMMENT), TaskActor.of(task));
                 } catch (IllegalArgumentException e) {
                     throw new ProcessEngineException("The run of " + task.getVariable(RunVariables.BUSINESS_DATE)
                             + " cannot go on: " + e.getMessage());
@@ -43,15 +43,5 @@ class MissingDataTaskListener implements TaskListener {
             default -> {
             }
         }
-    }
-
-    /** The logged-in user who completes the task; the assignee when a client completes it on its own behalf. */
-    private static String currentUser(DelegateTask task) {
-        Authentication authentication = task.getProcessEngineServices().getIdentityService()
-                .getCurrentAuthentication();
-        if (authentication != null && authentication.getUserId() != null) {
-            return authentication.getUserId();
-        }
-        return task.getAssignee() != null ? task.getAssignee() : RunService.SYSTEM;
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import com.reconflow.matching.ProposalRepository;
 import com.reconflow.matching.StoredProposal;
+import com.reconflow.review.Comments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -23,7 +24,6 @@ class ProposalReview {
 
     private static final Logger log = LoggerFactory.getLogger(ProposalReview.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    static final int MAX_COMMENT_LENGTH = 2000;
 
     private final ProposalRepository proposals;
     private final RunService runs;
@@ -63,12 +63,7 @@ class ProposalReview {
         if (decision == null || !("CONFIRM".equals(decision.toString()) || "REJECT".equals(decision.toString()))) {
             throw new IllegalArgumentException("confirm or reject the proposed pair");
         }
-        if (comment == null || comment.toString().isBlank()) {
-            throw new IllegalArgumentException("a comment explaining the decision is required");
-        }
-        if (comment.toString().length() > MAX_COMMENT_LENGTH) {
-            throw new IllegalArgumentException("the comment is longer than " + MAX_COMMENT_LENGTH + " characters");
-        }
+        Comments.required(comment, "a comment explaining the decision is required");
         return "CONFIRM".equals(decision.toString());
     }
 
@@ -79,7 +74,7 @@ class ProposalReview {
             log.info("Proposal #{} was decided or withdrawn meanwhile; its case applies nothing", proposalId);
             return;
         }
-        runs.decideProposal(runId, proposalId, confirmed, comment.toString().strip(), decidedBy);
+        runs.decideProposal(runId, proposalId, confirmed, Comments.optional(comment), decidedBy);
     }
 
     private StoredProposal get(long id) {

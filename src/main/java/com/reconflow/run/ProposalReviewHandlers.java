@@ -1,11 +1,11 @@
 package com.reconflow.run;
 
+import com.reconflow.config.TaskActor;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /** The small steps of the proposal-review process, each a thin adapter onto {@link ProposalReview}. */
@@ -57,9 +57,7 @@ final class ProposalReviewHandlers {
                 } catch (IllegalArgumentException e) {
                     throw new ProcessEngineException("Proposal #" + id + " cannot be closed: " + e.getMessage());
                 }
-                Authentication user = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-                task.setVariable(RunVariables.PROPOSAL_DECIDED_BY, user != null && user.getUserId() != null
-                        ? user.getUserId() : task.getAssignee() != null ? task.getAssignee() : "system");
+                task.setVariable(RunVariables.PROPOSAL_DECIDED_BY, TaskActor.of(task));
             }
         }
     }

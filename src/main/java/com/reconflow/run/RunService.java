@@ -14,6 +14,7 @@ import java.util.TreeSet;
 
 import com.reconflow.config.AsSystem;
 import com.reconflow.config.ReconProperties;
+import com.reconflow.config.TaskActor;
 import com.reconflow.ingest.RecordsImported;
 import com.reconflow.ingest.RecordKind;
 import com.reconflow.matching.DayMatching;
@@ -23,6 +24,7 @@ import com.reconflow.matching.MatchingRules;
 import com.reconflow.matching.ProposalRepository;
 import com.reconflow.matching.RecordPair;
 import com.reconflow.matching.StoredProposal;
+import com.reconflow.review.Comments;
 import com.reconflow.review.DiscrepancyRepository;
 import com.reconflow.review.ReviewEvents;
 import com.reconflow.review.ReviewService;
@@ -60,7 +62,7 @@ public class RunService {
     /** Where operations decide about sources still missing at the run's deadline. */
     static final String MISSING_DATA_ACTIVITY = "missingChannelData";
     /** Who starts the runs of the morning schedule, and carries discrepancies at a cut-off. */
-    static final String SYSTEM = "system";
+    static final String SYSTEM = TaskActor.SYSTEM;
 
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -283,10 +285,7 @@ public class RunService {
     public void decideMissingData(long runId, Object decision, Object postponeUntil, Object postponeFor,
                                   Object comment, String decidedBy) {
         MissingDataDecision parsed = MissingDataDecision.parse(decision);
-        String why = comment == null ? "" : comment.toString().strip();
-        if (why.length() > 2000) {
-            throw new IllegalArgumentException("the comment is longer than 2000 characters");
-        }
+        String why = Comments.optional(comment);
         Instant now = clock.instant();
         Instant waitUntil = switch (parsed) {
             case RETRY -> now.plus(properties.run().retryWindow());
