@@ -85,6 +85,10 @@ final class ImportBatch implements ParseAhead.Rows {
         if (refunded != null) {
             return new RowError(r.lineNo(), RecordAttributes.REFUNDED_AMOUNT, refunded, truncate(r.rawLine()));
         }
+        RecordAttributes.Problem article = RecordAttributes.skuOrQuantityProblem(r.attributes());
+        if (article != null) {
+            return new RowError(r.lineNo(), article.field(), article.message(), truncate(r.rawLine()));
+        }
         return StoredRecord.of(r, naturalKey, columnsNamed);
     }
 

@@ -14,7 +14,44 @@ final class RecordAttributes {
     /** The provider's free field, listing the orders of a combined checkout: column {@code memo}. */
     static final String MEMO = "商户数据包";
 
+    /** The article an order line sold (channel orders): column {@code sku}, read by reports for its cost. */
+    static final String SKU = "SKU";
+    /** How many of it: column {@code quantity}. */
+    static final String QUANTITY = "数量";
+    static final int MAX_SKU_LENGTH = 64;
+
     private RecordAttributes() {
+    }
+
+    /** The SKU an attribute states; null when there is none. */
+    static String sku(Map<String, String> attributes) {
+        String value = attributes.get(SKU);
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** The quantity an attribute states; null when there is none. */
+    static Integer quantity(Map<String, String> attributes) {
+        String value = attributes.get(QUANTITY);
+        return value == null || value.isBlank() ? null : Integer.valueOf(value.strip());
+    }
+
+    /** Whether a stated SKU and quantity fit their columns: a SKU of at most 64 characters, a whole positive quantity. */
+    static Problem skuOrQuantityProblem(Map<String, String> attributes) {
+        String sku = sku(attributes);
+        if (sku != null && sku.length() > MAX_SKU_LENGTH) {
+            return new Problem(SKU, SKU + " is longer than " + MAX_SKU_LENGTH + " characters");
+        }
+        try {
+            Integer quantity = quantity(attributes);
+            return quantity == null || quantity > 0 ? null
+                    : new Problem(QUANTITY, QUANTITY + " '" + attributes.get(QUANTITY) + "' is not a positive whole number");
+        } catch (NumberFormatException e) {
+            return new Problem(QUANTITY, QUANTITY + " '" + attributes.get(QUANTITY) + "' is not a whole number");
+        }
+    }
+
+    /** What is wrong with one attribute of a row. */
+    record Problem(String field, String message) {
     }
 
     /** The refunded amount an attribute states; null when there is none. */

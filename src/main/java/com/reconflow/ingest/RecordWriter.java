@@ -2,6 +2,7 @@ package com.reconflow.ingest;
 
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.sql.Types;
 import java.util.List;
 
 import com.reconflow.config.Db;
@@ -17,7 +18,8 @@ final class RecordWriter implements AutoCloseable {
 
     private static final List<String> COLUMNS = List.of("import_id", "line_no", "kind", "source", "format",
             "business_date", "order_no", "txn_id", "refund_no", "amount", "fee", "currency", "status", "occurred_at",
-            "store", "payment_method", "category", "raw_line", "attributes", "natural_key", "refunded_amount", "memo");
+            "store", "payment_method", "category", "raw_line", "attributes", "natural_key", "refunded_amount", "memo",
+            "sku", "quantity");
 
     private final MultiRowInsert<StoredRecord>.Writer rows;
 
@@ -46,6 +48,8 @@ final class RecordWriter implements AutoCloseable {
             ps.setString(offset + 20, stored.naturalKey());
             ps.setBigDecimal(offset + 21, stored.refundedAmount());
             ps.setString(offset + 22, stored.memo());
+            ps.setString(offset + 23, stored.sku());
+            ps.setObject(offset + 24, stored.quantity(), Types.INTEGER);
         }).open(jdbcTemplate);
     }
 

@@ -10,10 +10,11 @@ import java.math.BigDecimal;
  * Made while the file is read, so that the thread writing rows only binds values.
  */
 record StoredRecord(CanonicalRecord record, String naturalKey, String attributesJson, BigDecimal refundedAmount,
-                    String memo) {
+                    String memo, String sku, Integer quantity) {
 
     static StoredRecord of(CanonicalRecord record, String naturalKey, boolean columnsNamed) {
         return new StoredRecord(record, naturalKey, columnsNamed ? null : RecordAttributes.toJson(record.attributes()),
-                RecordAttributes.refundedAmount(record.attributes()), record.attributes().get(RecordAttributes.MEMO));
+                RecordAttributes.refundedAmount(record.attributes()), record.attributes().get(RecordAttributes.MEMO),
+                RecordAttributes.sku(record.attributes()), RecordAttributes.quantity(record.attributes()));
     }
 }

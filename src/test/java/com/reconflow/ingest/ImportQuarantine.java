@@ -207,6 +207,28 @@ interface ImportQuarantine {
 
     @Test
     @SuppressWarnings("unchecked")
+    default void anOrderLineKeepsItsSkuAndQuantityAndABadQuantityIsQuarantined() {
+        String orders = HEADER
+                + "ART-1,2026-11-14 10:00:00,2026-11-14 10:00:05,30.00,cash,,PAID,,store-1,美妆,MZ0007,3\n"
+                + "ART-2,2026-11-14 10:01:00,2026-11-14 10:01:05,20.00,cash,,PAID,,store-1,美妆,,\n"
+                + "ART-3,2026-11-14 10:02:00,2026-11-14 10:02:05,20.00,cash,,PAID,,store-1,美妆,MZ0007,1.5\n"
+                + "ART-4,2026-11-14 10:03:00,2026-11-14 10:03:05,20.00,cash,,PAID,,store-1,美妆,MZ0007,0\n";
+        Map<String, Object> result = Api.as(rest(), "finance")
+                .postMultipart("/api/imports", Api.importParts("pos", "pos_articles.csv", orders), Map.class).getBody();
+
+        assertThat(result).containsEntry("rowsAccepted", 2).containsEntry("rowsRejected", 2);
+        assertThat((List<Map<String, Object>>) result.get("errors"))
+                .extracting(e -> e.get("line") + " " + e.get("field") + " " + e.get("message"))
+                .containsExactly("4 数量 数量 '1.5' is not a whole number",
+                        "5 数量 数量 '0' is not a positive whole number");
+        assertThat(jdbc().sql("SELECT order_no, sku, quantity FROM recon_record WHERE order_no IN ('ART-1', 'ART-2') "
+                        + "ORDER BY order_no")
+                .query((rs, n) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getObject(3)).list())
+                .containsExactly("ART-1 MZ0007 3", "ART-2 null null");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     default void anUploadQuarantinesBadRowsRefusesDuplicatesAndRejectsBrokenFiles() {
         Api finance = Api.as(rest(), "finance");
         String content = HEADER
