@@ -108,8 +108,14 @@ class RecordSearch {
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(size);
         pageParams.add((long) page * size);
+        // The records are read by the filter's own index (business_date, kind) and sorted, which costs what they
+        // are: 0.25 s for one day's 50,000 orders among 3 million records on MariaDB. A plain ORDER BY, which
+        // ix_record_occurred_at could serve, tempts MySQL to walk that index from its very start instead,
+        // filtering row by row: 7.6 s for the same page, and worse the longer the history before the dates
+        // asked for. The expression hides that index from the ORDER BY.
+        String order = "COALESCE(r.occurred_at, r.occurred_at), r.id";
         List<RecordRow> rows = total == 0 ? List.of() : jdbc.sql("SELECT " + COLUMNS + " FROM recon_record r WHERE "
-                        + where + " ORDER BY r.occurred_at, r.id LIMIT ? OFFSET ?")
+                        + where + " ORDER BY " + order + " LIMIT ? OFFSET ?")
                 .params(pageParams).query(this::row).list();
         return new Page(total, page, size, withFileNames(rows));
     }
