@@ -18,7 +18,7 @@ import com.reconflow.matching.DiscrepancyType;
  * drill-down. Lists are comma-separated and mean "any of"; every filter given must hold. Dates are business
  * dates (inclusive), {@code from}/{@code to} default to the last 30 days up to today; hours are the
  * business-zone hour of the record's time, inclusive, wrapping past midnight when {@code hourFrom > hourTo};
- * {@code timeFrom} is inclusive and {@code timeTo} exclusive.
+ * {@code timeFrom} and {@code timeTo} are inclusive, as the summary reads them.
  */
 record RecordFilter(LocalDate from, LocalDate to, List<RecordKind> kinds, List<String> sources,
                     List<String> paymentMethods, List<String> categories, List<String> stores, List<String> statuses,

@@ -6,10 +6,13 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.zone.ZoneOffsetTransition;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -44,6 +47,12 @@ class RecordSearch {
             Pattern.compile("(?<![A-Z0-9])([A-Z][A-Z0-9]*)-SETTLE-(\\d{8})(?![0-9])", Pattern.CASE_INSENSITIVE);
     /** How long after its day a provider's payout may reach the bank (as matching looks for it). */
     private static final int SETTLEMENT_DAYS = 7;
+    /** The kinds of a payment provider's records. */
+    private static final String PROVIDER_KINDS = "('PAYMENT', 'REFUND', 'FEE')";
+    /** The order {@code o} a provider record settles; joined only when a filter asks about it. */
+    private static final String SETTLED_ORDER_JOIN = " LEFT JOIN recon_record o ON r.kind IN " + PROVIDER_KINDS
+            + " AND o.id = (SELECT MIN(m.order_record_id) FROM recon_match m WHERE m.payment_record_id = r.id "
+            + "AND m.superseded_at IS NULL)";
 
     record Page(long total, int page, int size, List<RecordRow> rows) {
     }
@@ -83,7 +92,7 @@ class RecordSearch {
      */
     Found byTime(Instant from, Instant to, List<String> sources, int page, int size) {
         List<Object> params = new ArrayList<>(List.of(Db.utc(from), Db.utc(to)));
-        StringBuilder where = new StringBuilder("r.occurred_at >= ? AND r.occurred_at < ?");
+        StringBuilder where = new StringBuilder("r.occurred_at >= ? AND r.occurred_at <= ?");
         in(where, params, "r.source", sources);
         long counted = jdbc.sql("SELECT COUNT(*) FROM (SELECT r.id FROM recon_record r WHERE " + where + " LIMIT "
                         + (SEARCH_WINDOW + 1) + ") x")
@@ -103,7 +112,8 @@ class RecordSearch {
     Page records(RecordFilter filter, int page, int size) {
         List<Object> params = new ArrayList<>();
         String where = where(filter, params);
-        long total = jdbc.sql("SELECT COUNT(*) FROM recon_record r WHERE " + where).params(params)
+        String from = "recon_record r" + (usesSettledOrder(filter) ? SETTLED_ORDER_JOIN : "");
+        long total = jdbc.sql("SELECT COUNT(*) FROM " + from + " WHERE " + where).params(params)
                 .query(Long.class).single();
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(size);
@@ -114,10 +124,15 @@ class RecordSearch {
         // filtering row by row: 7.6 s for the same page, and worse the longer the history before the dates
         // asked for. The expression hides that index from the ORDER BY.
         String order = "COALESCE(r.occurred_at, r.occurred_at), r.id";
-        List<RecordRow> rows = total == 0 ? List.of() : jdbc.sql("SELECT " + COLUMNS + " FROM recon_record r WHERE "
+        List<RecordRow> rows = total == 0 ? List.of() : jdbc.sql("SELECT " + COLUMNS + " FROM " + from + " WHERE "
                         + where + " ORDER BY " + order + " LIMIT ? OFFSET ?")
                 .params(pageParams).query(this::row).list();
         return new Page(total, page, size, withFileNames(rows));
+    }
+
+    private static boolean usesSettledOrder(RecordFilter f) {
+        return !(f.sources().isEmpty() && f.paymentMethods().isEmpty() && f.categories().isEmpty()
+                && f.stores().isEmpty() && f.statuses().isEmpty());
     }
 
     private String where(RecordFilter f, List<Object> params) {
@@ -125,11 +140,16 @@ class RecordSearch {
         params.add(f.from());
         params.add(f.to());
         in(where, params, "r.kind", f.kinds().stream().map(Enum::name).toList());
-        in(where, params, "r.source", f.sources());
-        in(where, params, "r.payment_method", f.paymentMethods());
-        in(where, params, "r.category", f.categories());
-        in(where, params, "r.store", f.stores());
-        in(where, params, "r.status", f.statuses());
+        // The summary's dimensions (docs/reports.md): a provider record reports under the order it settles (the
+        // first, for a payment of several), under its provider as payment method, and under its own channel
+        // and status when it settles none. Orders and bank credits are read as they are.
+        in(where, params, "COALESCE(o.source, r.source)", f.sources());
+        in(where, params, "CASE WHEN r.kind IN " + PROVIDER_KINDS + " THEN r.source ELSE r.payment_method END",
+                f.paymentMethods());
+        in(where, params, "CASE WHEN r.kind IN " + PROVIDER_KINDS + " THEN o.category ELSE r.category END",
+                f.categories());
+        in(where, params, "CASE WHEN r.kind IN " + PROVIDER_KINDS + " THEN o.store ELSE r.store END", f.stores());
+        in(where, params, "COALESCE(o.status, r.status)", f.statuses());
         if (f.minAmount() != null) {
             where.append(" AND r.amount >= ?");
             params.add(f.minAmount());
@@ -143,7 +163,7 @@ class RecordSearch {
             params.add(Db.utc(f.timeFrom()));
         }
         if (f.timeTo() != null) {
-            where.append(" AND r.occurred_at < ?");
+            where.append(" AND r.occurred_at <= ?");
             params.add(Db.utc(f.timeTo()));
         }
         if (f.hourFrom() != null) {
@@ -201,8 +221,9 @@ class RecordSearch {
 
     /**
      * An order is settled when it is matched (a match not superseded) to a payment whose provider's payout for
-     * the payment's day has reached the bank: a PAYOUT record {@code <NAME>-SETTLE-<yyyyMMdd>}. Those credits
-     * are few (a provider a day), so they are read first and the match is checked against them.
+     * the payment's day has reached the bank: a PAYOUT record {@code <NAME>-SETTLE-<yyyyMMdd>}; a provider's
+     * record when its own provider's payout of its day has. Bank credits themselves are neither. Those credits
+     * are few (a provider a day), so they are read first and the records are checked against them.
      */
     private void settled(StringBuilder where, List<Object> params, RecordFilter f) {
         Set<String> credited = new LinkedHashSet<>();
@@ -216,24 +237,29 @@ class RecordSearch {
                         String provider = providerByPayoutName.get(m.group(1).toUpperCase());
                         if (provider != null && credited.add(provider + " " + m.group(2))) {
                             creditedParams.add(provider);
-                            creditedParams.add(LocalDate.parse(m.group(2), java.time.format.DateTimeFormatter.BASIC_ISO_DATE));
+                            creditedParams.add(LocalDate.parse(m.group(2), DateTimeFormatter.BASIC_ISO_DATE));
                         }
                     }
                 });
-        where.append(" AND r.kind = 'ORDER' AND ");
         if (credited.isEmpty()) {
-            where.append(f.settled() ? "1 = 0" : "1 = 1");
+            where.append(f.settled() ? " AND 1 = 0" : " AND r.kind IN ('ORDER', 'PAYMENT', 'REFUND', 'FEE')");
             return;
         }
-        where.append(f.settled() ? "EXISTS" : "NOT EXISTS")
-                .append(" (SELECT 1 FROM recon_match m JOIN recon_record p ON p.id = m.payment_record_id "
-                        + "WHERE m.order_record_id = r.id AND m.superseded_at IS NULL AND p.kind = 'PAYMENT' AND (");
-        List<String> pairs = new ArrayList<>();
-        for (int i = 0; i < creditedParams.size(); i += 2) {
-            pairs.add("(p.source = ? AND p.business_date = ?)");
-        }
-        where.append(String.join(" OR ", pairs)).append("))");
+        String not = f.settled() ? "" : "NOT ";
+        where.append(" AND ((r.kind = 'ORDER' AND ").append(not).append("EXISTS (SELECT 1 FROM recon_match m ")
+                .append("JOIN recon_record p ON p.id = m.payment_record_id WHERE m.order_record_id = r.id ")
+                .append("AND m.superseded_at IS NULL AND p.kind = 'PAYMENT' AND ")
+                .append(credited("p", credited.size()))
+                .append(")) OR (r.kind IN ").append(PROVIDER_KINDS).append(" AND ").append(not)
+                .append(credited("r", credited.size())).append("))");
         params.addAll(creditedParams);
+        params.addAll(creditedParams);
+    }
+
+    /** Whether the record {@code alias} is of a provider and day whose payout was credited. */
+    private static String credited(String alias, int pairs) {
+        return "(" + String.join(" OR ", Collections.nCopies(pairs,
+                "(" + alias + ".source = ? AND " + alias + ".business_date = ?)")) + ")";
     }
 
     private static void in(StringBuilder where, List<Object> params, String column, List<String> values) {
@@ -241,14 +267,14 @@ class RecordSearch {
             return;
         }
         where.append(" AND ").append(column).append(" IN (")
-                .append(String.join(", ", java.util.Collections.nCopies(values.size(), "?"))).append(")");
+                .append(String.join(", ", Collections.nCopies(values.size(), "?"))).append(")");
         params.addAll(values);
     }
 
     private RecordRow row(ResultSet rs, int n) throws SQLException {
         int quantity = rs.getInt("quantity");
         Integer q = rs.wasNull() ? null : quantity;
-        var occurred = rs.getObject("occurred_at", java.time.LocalDateTime.class);
+        var occurred = rs.getObject("occurred_at", LocalDateTime.class);
         return new RecordRow(rs.getLong("id"), rs.getString("kind"), rs.getString("source"),
                 rs.getObject("business_date", LocalDate.class), rs.getString("order_no"), rs.getString("txn_id"),
                 rs.getString("refund_no"), rs.getBigDecimal("amount").setScale(2, RoundingMode.UNNECESSARY).toPlainString(),
@@ -266,7 +292,7 @@ class RecordSearch {
         Map<Long, String> names = new HashMap<>();
         List<Object> params = new ArrayList<>(ids);
         jdbc.sql("SELECT id, file_name FROM recon_import WHERE id IN ("
-                        + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")")
+                        + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")")
                 .params(params).query(rs -> {
                     names.put(rs.getLong(1), rs.getString(2));
                 });

@@ -49,8 +49,8 @@ class SearchController {
         if (timeTo == null) {
             throw new BadParameter("timeTo", "give the end of the time range");
         }
-        if (!timeFrom.isBefore(timeTo)) {
-            throw new BadParameter("timeFrom", "the range is empty: timeFrom is not before timeTo");
+        if (timeFrom.isAfter(timeTo)) {
+            throw new BadParameter("timeFrom", "timeFrom is after timeTo");
         }
         if ((long) (page + 1) * size > RecordSearch.SEARCH_WINDOW) {
             throw new BadParameter("page", "a time range is paged through its first " + RecordSearch.SEARCH_WINDOW
