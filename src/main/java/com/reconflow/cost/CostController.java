@@ -1,7 +1,6 @@
 package com.reconflow.cost;
 
 import java.io.IOException;
-import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -38,7 +37,7 @@ class CostController {
                 ? "upload" : file.getOriginalFilename();
         CostLists.CostList list = costLists.importList(name, file.getBytes(), date("validFrom", validFrom),
                 currentUser.id());
-        return ResponseEntity.created(URI.create("/api/costs/lists/" + list.id())).body(list);
+        return ResponseEntity.status(HttpStatus.CREATED).body(list);
     }
 
     @GetMapping
