@@ -1,0 +1,6 @@
+package com.reconflow.cost;
+
+import com.reconflow.support.MariaDbAppTest;
+
+class CostListImportOnMariaDbTest extends MariaDbAppTest implements CostListImport {
+}

@@ -1,0 +1,6 @@
+package com.reconflow.search;
+
+import com.reconflow.support.MariaDbAppTest;
+
+class RecordSearchOnMariaDbTest extends MariaDbAppTest implements RecordSearchScenario {
+}
