@@ -1,6 +1,7 @@
 package com.reconflow.dashboard;
 
 import com.reconflow.security.WebSession;
+import jakarta.servlet.DispatcherType;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +18,8 @@ class DashboardWeb implements WebMvcConfigurer {
         var registration = new FilterRegistrationBean<>(new DashboardAccess(webSession));
         registration.setName("reconflow-dashboard-access");
         registration.addUrlPatterns("/dashboard", "/dashboard/*", "/webjars/*");
+        // Not on forwards: GET /login forwards to its page under /dashboard/.
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
