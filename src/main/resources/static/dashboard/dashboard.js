@@ -6,6 +6,8 @@
 'use strict';
 
 const REFRESH_MS = 10000;
+/** One colour per series, the same on every chart (first: gross sales / the first channel). */
+const COLORS = ['#1f6feb', '#e8833a', '#2da44e', '#cf222e', '#8250df', '#bf8700', '#0598bc', '#6e7781'];
 const R = Recon;
 const { el } = R;
 const charts = {};
@@ -44,6 +46,7 @@ function drill(extra) {
 function chart(id) {
   if (!charts[id]) {
     charts[id] = echarts.init(document.getElementById(id));
+    charts[id].setOption({ color: COLORS });
     window.addEventListener('resize', () => charts[id].resize());
   }
   return charts[id];
@@ -148,6 +151,7 @@ function renderTrend(overview) {
   const channels = overview.channels || [];
   const dates = [...new Set(channels.flatMap((c) => c.days.map((d) => d.date)))].sort();
   chart('chart-trend').setOption({
+    color: COLORS,
     tooltip: { trigger: 'axis', valueFormatter: (v) => R.yuan(v) },
     legend: { top: 0 },
     grid: { left: 80, right: 20, top: 40, bottom: 30 },
@@ -170,6 +174,7 @@ function renderChannelChart(overview) {
   const measures = [['grossSales', '销售额', 'ORDER'], ['refunds', '退款', 'REFUND'], ['fees', '手续费', 'FEE'],
     ['netSettlement', '净结算', 'PAYMENT']];
   chart('chart-channels').setOption({
+    color: COLORS,
     tooltip: { trigger: 'axis', valueFormatter: (v) => R.yuan(v) },
     legend: { top: 0 },
     grid: { left: 80, right: 20, top: 40, bottom: 30 },
@@ -187,6 +192,7 @@ function renderPayouts(overview) {
   const payouts = overview.payouts || [];
   const names = payouts.map((p) => R.label(R.SOURCES, p.provider) + ' ' + p.date.slice(5));
   chart('chart-payouts').setOption({
+    color: COLORS,
     tooltip: { trigger: 'axis', valueFormatter: (v) => (v === null || v === undefined ? '未到账' : R.yuan(v)) },
     legend: { top: 0 },
     grid: { left: 80, right: 20, top: 40, bottom: 50 },

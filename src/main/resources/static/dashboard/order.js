@@ -34,7 +34,7 @@ function recordCard(record, byId) {
     record.rawLine ? el('pre', { class: 'raw' }, (record.fileColumns ? record.fileColumns + '\n' : '')
       + 'line ' + record.lineNo + ': ' + record.rawLine) : null,
     record.matches.length ? el('div', {}, el('b', {}, '匹配：'), el('ul', {}, record.matches.map((m) => el('li', {},
-      R.label(R.MATCH_KINDS, m.kind) + ' 与 ' + other(m.counterpartRecordId) + '（规则 ' + m.ruleId + ' v' + m.rulesVersion
+      R.label(R.MATCH_KINDS, m.kind) + ' 与 ' + other(m.counterpartRecordId) + '（规则 ' + m.ruleId + '，版本 ' + m.rulesVersion
       + '，依据 ' + (m.basis || '—') + (m.tolerance ? '，容差 ' + R.yuan(m.tolerance) : '') + '，批次 #' + m.runId + '）'
       + (m.superseded ? ' — ' + R.time(m.superseded) + ' 重新匹配后失效' : ''))))) : el('div', { class: 'status' }, '尚无匹配。'),
     record.discrepancies.length ? el('div', {}, el('b', {}, '差异：'), el('ul', {}, record.discrepancies.map((d) =>
