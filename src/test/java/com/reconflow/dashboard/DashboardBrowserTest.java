@@ -172,9 +172,11 @@ class DashboardBrowserTest extends H2AppTest {
                 const option = chart.getOption();
                 const seriesIndex = option.series.findIndex(s => s.name === arguments[1]);
                 const dataIndex = option.xAxis[0].data.indexOf(arguments[2]);
-                // Where ECharts laid the item out: a line's point, a bar's rectangle (whose middle we look at).
-                const layout = chart.getModel().getSeriesByIndex(seriesIndex).getData().getItemLayout(dataIndex);
-                const [x, y] = Array.isArray(layout) ? layout : [layout.x + layout.width / 2, layout.y + layout.height / 2];
+                // Where ECharts laid the item out: a bar's rectangle (whose middle we look at), else (a line's
+                // point, on its category) where the value falls.
+                const bar = chart.getModel().getSeriesByIndex(seriesIndex).getData().getItemLayout(dataIndex);
+                const [x, y] = bar && bar.width !== undefined ? [bar.x + bar.width / 2, bar.y + bar.height / 2]
+                    : chart.convertToPixel({ seriesIndex }, [dataIndex, option.series[seriesIndex].data[dataIndex]]);
                 const hex = chart.getVisual({ seriesIndex, dataIndex }, 'color');
                 const want = [1, 3, 5].map(i => parseInt(hex.slice(i, i + 2), 16));
                 const canvas = dom.querySelector('canvas');
