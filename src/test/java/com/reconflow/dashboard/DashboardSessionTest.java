@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The dashboard's login is Camunda's: over real HTTP, a browser session logged in at {@code /login} reads
@@ -214,13 +215,22 @@ class DashboardSessionTest extends H2AppTest {
         } finally {
             new Reviews(rest()).closeAll(date, "CHASE", "Closed after the dashboard test");
         }
-        Map<String, Object> after = Api.as(rest(), "finance").getJson("/api/records?orderNo=" + day.order(3));
-        List<Map<String, Object>> records = (List<Map<String, Object>>) after.get("records");
-        assertThat(records).flatMap(r -> (List<Map<String, Object>>) r.get("discrepancies"))
+        // The decision is applied by an asynchronous job: the discrepancy closes a moment after its task.
+        Api finance = Api.as(rest(), "finance");
+        await().atMost(DashboardDay.PATIENCE).until(() -> discrepanciesOf(finance, day.order(3)).stream()
+                .allMatch(d -> "RESOLVED".equals(d.get("status"))));
+        assertThat(discrepanciesOf(finance, day.order(3)))
                 .isNotEmpty()
                 .allSatisfy(d -> {
                     assertThat(d.get("status")).isEqualTo("RESOLVED");
                     assertThat(d.get("taskId")).as("a decided discrepancy has no open task").isNull();
                 });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> discrepanciesOf(Api user, String orderNo) {
+        List<Map<String, Object>> records = (List<Map<String, Object>>) user.getJson("/api/records?orderNo=" + orderNo)
+                .get("records");
+        return records.stream().flatMap(r -> ((List<Map<String, Object>>) r.get("discrepancies")).stream()).toList();
     }
 }
