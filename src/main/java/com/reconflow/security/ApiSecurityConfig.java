@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -17,7 +18,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * HTTP Basic with the engine's users on the engine REST API (Camunda leaves it open by default)
- * and on ReconFlow's own API, then a group check for {@code /api}.
+ * and on ReconFlow's own API, where the logged-in browser session may also read, then a group check
+ * for {@code /api}.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfig implements WebMvcConfigurer {
@@ -35,7 +37,19 @@ class ApiSecurityConfig implements WebMvcConfigurer {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> basicAuthentication() {
         var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
         registration.setName("reconflow-basic-authentication");
-        registration.addUrlPatterns("/engine-rest/*", "/api/*");
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+                HttpBasicAuthenticationProvider.class.getName());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /** ReconFlow's API: HTTP Basic, or the logged-in browser session for reading (see ApiAuthentication). */
+    @Bean
+    FilterRegistrationBean<ApiAuthentication> apiAuthentication(WebSession webSession, IdentityService identityService) {
+        var registration = new FilterRegistrationBean<>(new ApiAuthentication(webSession, identityService));
+        registration.setName("reconflow-api-authentication");
+        registration.addUrlPatterns("/api/*");
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
                 HttpBasicAuthenticationProvider.class.getName());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);

@@ -11,6 +11,8 @@ import java.util.List;
  * each record came from, what it was matched with, by which rule, version, key and tolerance, the
  * discrepancies and proposals about it, whether it waits for a later day, and what people decided.
  * {@code fileColumns} is the file's column header ({@code "line 1: a,b,c"}), by which the raw line reads.
+ * A discrepancy still open names its review case's open Tasklist task ({@code taskId}: the review, or the
+ * approval once decided above the threshold); {@code null} when none is open.
  */
 record RecordTrace(String orderNo, String txnId, List<TracedRecord> records) {
 
@@ -28,7 +30,8 @@ record RecordTrace(String orderNo, String txnId, List<TracedRecord> records) {
 
     record TracedDiscrepancy(long id, long runId, String type, String ruleId, String rulesVersion, String basis,
                              String tolerance, String expected, String actual, String difference, String status,
-                             String decision, String comment, String decidedBy, OffsetDateTime decidedAt) {
+                             String decision, String comment, String decidedBy, OffsetDateTime decidedAt,
+                             String taskId) {
     }
 
     record TracedProposal(long id, long runId, String confidence, String ruleId, String basis,

@@ -12,8 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.reconflow.config.AsSystem;
 import com.reconflow.config.Db;
 import com.reconflow.config.ReconProperties;
+import com.reconflow.review.ReviewVariables;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -27,9 +32,14 @@ class RecordTraceService {
 
     private final JdbcClient jdbc;
     private final ZoneId zone;
+    private final TaskService taskService;
+    private final IdentityService identityService;
 
-    RecordTraceService(JdbcClient jdbc, ReconProperties properties) {
+    RecordTraceService(JdbcClient jdbc, ReconProperties properties, TaskService taskService,
+                       IdentityService identityService) {
         this.jdbc = jdbc;
+        this.taskService = taskService;
+        this.identityService = identityService;
         this.zone = properties.zone();
     }
 
@@ -105,20 +115,28 @@ class RecordTraceService {
     /** Each discrepancy listed under the record it is about and the one it was compared with. */
     private Map<Long, List<RecordTrace.TracedDiscrepancy>> discrepancies(Set<Long> ids) {
         Map<Long, List<RecordTrace.TracedDiscrepancy>> byRecord = new HashMap<>();
+        Map<Long, String> openTasks = new HashMap<>();
+        jdbc.sql("""
+                SELECT id FROM recon_discrepancy
+                WHERE status = 'OPEN' AND (record_id IN (:ids) OR counter_record_id IN (:ids))""")
+                .param("ids", ids).query(Long.class).list()
+                .forEach(id -> openTasks.put(id, openTask(id)));
         jdbc.sql("""
                 SELECT id, run_id, type, rule_id, rules_version, basis, tolerance, expected, actual, difference, status,
                        decision, decision_comment, decided_by, decided_at, record_id, counter_record_id
                 FROM recon_discrepancy WHERE record_id IN (:ids) OR counter_record_id IN (:ids) ORDER BY id""")
                 .param("ids", ids)
                 .query(rs -> {
-                    var d = new RecordTrace.TracedDiscrepancy(rs.getLong("id"), rs.getLong("run_id"),
+                    long id = rs.getLong("id");
+                    var d = new RecordTrace.TracedDiscrepancy(id, rs.getLong("run_id"),
                             rs.getString("type"), rs.getString("rule_id"), rs.getString("rules_version"),
                             rs.getString("basis"), RecordTrace.money(rs.getBigDecimal("tolerance")),
                             RecordTrace.money(rs.getBigDecimal("expected")),
                             RecordTrace.money(rs.getBigDecimal("actual")),
                             RecordTrace.money(rs.getBigDecimal("difference")), rs.getString("status"),
                             rs.getString("decision"), rs.getString("decision_comment"), rs.getString("decided_by"),
-                            at(rs.getObject("decided_at", LocalDateTime.class)));
+                            at(rs.getObject("decided_at", LocalDateTime.class)),
+                            openTasks.get(id));
                     byRecord.computeIfAbsent(rs.getLong("record_id"), k -> new ArrayList<>()).add(d);
                     long counter = rs.getLong("counter_record_id");
                     if (!rs.wasNull()) {
@@ -147,6 +165,19 @@ class RecordTraceService {
                     }
                 });
         return byRecord;
+    }
+
+    /**
+     * The open task of a discrepancy's review case. Looked up in the engine rather than taken from the
+     * discrepancy's row, which keeps the first review task: after a decision above the threshold the open one
+     * is the approval. Only an id is read, so it is read as ReconFlow, whatever the caller may see in Tasklist.
+     */
+    private String openTask(long discrepancyId) {
+        return AsSystem.call(identityService, () -> taskService.createTaskQuery()
+                .processDefinitionKey(ReviewVariables.PROCESS_KEY)
+                .processVariableValueEquals(ReviewVariables.DISCREPANCY_ID, discrepancyId)
+                .active().orderByTaskCreateTime().desc().list().stream()
+                .map(Task::getId).findFirst().orElse(null));
     }
 
     private Map<Long, RecordTrace.TracedPending> pending(Set<Long> ids) {
