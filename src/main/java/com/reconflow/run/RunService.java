@@ -24,6 +24,7 @@ import com.reconflow.matching.MatchingRules;
 import com.reconflow.matching.ProposalRepository;
 import com.reconflow.matching.RecordPair;
 import com.reconflow.matching.StoredProposal;
+import com.reconflow.report.ReportRefresh;
 import com.reconflow.review.Comments;
 import com.reconflow.review.DiscrepancyRepository;
 import com.reconflow.review.ReviewEvents;
@@ -93,11 +94,13 @@ public class RunService {
     private final ReconProperties properties;
     private final Clock clock;
     private final TransactionTemplate newTransaction;
+    private final ReportRefresh reportRefresh;
 
     RunService(RunRepository runs, DayMatching dayMatching, ManualPairRepository manualPairs,
                ProposalRepository proposals, DiscrepancyRepository discrepancies, ReviewService reviews,
                ReviewEvents events, RuntimeService runtimeService, IdentityService identityService,
-               ReconProperties properties, Clock clock, PlatformTransactionManager transactionManager) {
+               ReconProperties properties, Clock clock, PlatformTransactionManager transactionManager,
+               ReportRefresh reportRefresh) {
         this.runs = runs;
         this.dayMatching = dayMatching;
         this.manualPairs = manualPairs;
@@ -111,6 +114,7 @@ public class RunService {
         this.clock = clock;
         this.newTransaction = new TransactionTemplate(transactionManager);
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.reportRefresh = reportRefresh;
     }
 
     /**
@@ -331,6 +335,7 @@ public class RunService {
         }
         log.info("Run #{} for {}: {} matches, {} discrepancies, {} proposals", runId, run.businessDate(),
                 result.matches().size(), kept.opened().size(), result.proposals().size());
+        reportRefresh.afterRun(runId, run.businessDate().toString());
         return kept.opened();
     }
 
@@ -369,6 +374,7 @@ public class RunService {
         });
         log.info("Run #{} for {} matched again: {} discrepancies opened, {} superseded", runId, run.businessDate(),
                 kept.opened().size(), kept.superseded().size());
+        reportRefresh.afterRun(runId, run.businessDate().toString());
         return new Rematch(kept.opened(), kept.superseded(), result.proposals().size());
     }
 
