@@ -76,6 +76,7 @@ final class Measures {
         json.put("grossSales", text(grossSales));
         json.put("refunds", text(refunds));
         json.put("fees", text(fees));
+        json.put("payments", text(payments));
         json.put("netSettlement", text(netSettlement()));
         json.put("matchedPercent", text(matchedPercent()));
         json.put("openDiscrepancies", openDiscrepancies);

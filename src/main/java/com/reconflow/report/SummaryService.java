@@ -48,7 +48,9 @@ public class SummaryService {
         } else {
             fromRecords(query, rows);
         }
-        openDiscrepancies(query, rows);
+        if (!Boolean.TRUE.equals(query.settled())) {
+            openDiscrepancies(query, rows);
+        }
         Measures totals = new Measures();
         rows.values().forEach(totals::add);
         List<Summary.Row> sorted = new ArrayList<>();
@@ -126,13 +128,14 @@ public class SummaryService {
                         rs.getBigDecimal(n + 3), rs.getBigDecimal(n + 4), rs.getBigDecimal(n + 5), rs.getLong(n + 6),
                         rs.getLong(n + 7), rs.getBigDecimal(n + 8), rs.getLong(n + 9));
             }
-            return null;
+            return Boolean.TRUE;
         });
     }
 
     /**
      * The open discrepancies, under the dimensions of the record each was raised on and the date of its run.
-     * {@code settled} does not apply to them: a discrepancy is open whatever the bank did.
+     * A record with an open discrepancy is not settled in full: they count under {@code settled=false} and
+     * never under {@code settled=true}.
      */
     private void openDiscrepancies(SummaryQuery query, Map<List<Object>, Measures> rows) {
         int offset = offsetMinutes(query);
@@ -176,7 +179,7 @@ public class SummaryService {
                 }
                 rows.computeIfAbsent(key(query, rs), k -> new Measures()).addOpen(rs.getLong(n + 1), rs.getBigDecimal(n + 2));
             }
-            return null;
+            return Boolean.TRUE;
         });
     }
 
