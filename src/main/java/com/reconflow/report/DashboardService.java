@@ -95,7 +95,7 @@ class DashboardService {
 
     private List<Map<String, Object>> payouts(SummaryQuery query) {
         List<String> sources = query.filters().getOrDefault(Dimension.SOURCE, List.of());
-        return jdbc.sql("SELECT provider, business_date, expected, paid_out FROM recon_report_payout "
+        List<Map<String, Object>> all = jdbc.sql("SELECT provider, business_date, expected, paid_out FROM recon_report_payout "
                         + "WHERE business_date BETWEEN ? AND ? ORDER BY business_date, provider")
                 .params(query.from(), query.to())
                 .query((rs, n) -> {
@@ -109,9 +109,10 @@ class DashboardService {
                     p.put("status", paidOut == null ? "PENDING"
                             : paidOut.compareTo(expected) == 0 ? "PAID_OUT" : "MISMATCH");
                     return p;
-                }).list().stream()
-                .filter(p -> sources.isEmpty() || sources.contains((String) p.get("provider")))
-                .toList();
+                }).list();
+        // A filter naming providers narrows the payouts; one naming only channels leaves them all.
+        List<Map<String, Object>> named = all.stream().filter(p -> sources.contains((String) p.get("provider"))).toList();
+        return named.isEmpty() ? all : named;
     }
 
     private List<Map<String, Object>> runs(SummaryQuery query) {

@@ -101,6 +101,38 @@ interface ReportSummaryApi {
             assertThat(row.getCell(0).getStringCellValue()).isEqualTo("2028-01-12");
             assertThat(row.getCell(3).getNumericCellValue()).isEqualTo(20.00);
         }
+        overview(finance);
+    }
+
+    /** The dashboard's overview of the same week: Douyin's days, the providers' payouts, the open cases. */
+    @SuppressWarnings("unchecked")
+    private static void overview(Api user) {
+        ResponseEntity<Map> response = user.get("/api/dashboard/overview?from=2028-01-10&to=2028-01-16&source=douyin",
+                Map.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        Map<String, Object> overview = response.getBody();
+        assertThat(overview).containsEntry("zone", "Asia/Shanghai").containsEntry("from", "2028-01-10");
+        assertThat((List<Map<String, Object>>) overview.get("channels")).singleElement().satisfies(channel -> {
+            assertThat(channel).containsEntry("source", "douyin");
+            // A1, B1, B2: 230.00 sold, 150.00 paid, 50.00 refunded, fees 0.42 + 0.18
+            assertThat((Map<String, Object>) channel.get("totals")).containsEntry("orders", 3)
+                    .containsEntry("grossSales", "230.00").containsEntry("refunds", "50.00")
+                    .containsEntry("fees", "0.60").containsEntry("netSettlement", "99.40");
+            assertThat((List<Map<String, Object>>) channel.get("days")).extracting(d -> d.get("date"))
+                    .containsExactly("2028-01-11", "2028-01-12");
+        });
+        assertThat((List<Map<String, Object>>) overview.get("payouts")).extracting(p -> p.get("provider") + " "
+                        + p.get("date") + " " + p.get("expected") + " " + p.get("paidOut") + " " + p.get("status"))
+                .containsExactly("wechatpay 2028-01-11 69.58 69.58 PAID_OUT",
+                        "card 2028-01-12 288.55 null PENDING",
+                        // 50 − 0.30 − 20 + 0.12 + 60 − 0.36
+                        "wechatpay 2028-01-12 89.46 null PENDING");
+        assertThat((List<Map<String, Object>>) overview.get("runs")).extracting(r -> r.get("businessDate") + " "
+                + r.get("status")).containsExactly("2028-01-11 ARCHIVED", "2028-01-12 IN_REVIEW");
+        Map<String, Object> alerts = (Map<String, Object>) overview.get("alerts");
+        assertThat((List<Map<String, Object>>) alerts.get("openByCode")).extracting(c -> c.get("code") + " "
+                + c.get("count") + " " + c.get("amount")).containsExactly("AMOUNT_MISMATCH 1 10.00", "MISSING_PAYMENT 1 80.00");
+        assertThat((List<Map<String, Object>>) alerts.get("openByAge")).first().isEqualTo(Map.of("age", "<1d", "count", 2));
     }
 
     @SuppressWarnings("unchecked")
