@@ -1,9 +1,10 @@
 package com.reconflow.archive;
 
-import com.reconflow.report.ReportRefresh;
+import com.reconflow.run.RunChanged;
 import com.reconflow.run.RunVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /** Archive stage of the daily reconciliation. */
@@ -11,11 +12,11 @@ import org.springframework.stereotype.Component;
 class ArchiveRunDelegate implements JavaDelegate {
 
     private final ArchiveService archives;
-    private final ReportRefresh reportRefresh;
+    private final ApplicationEventPublisher publisher;
 
-    ArchiveRunDelegate(ArchiveService archives, ReportRefresh reportRefresh) {
+    ArchiveRunDelegate(ArchiveService archives, ApplicationEventPublisher publisher) {
         this.archives = archives;
-        this.reportRefresh = reportRefresh;
+        this.publisher = publisher;
     }
 
     @Override
@@ -23,6 +24,6 @@ class ArchiveRunDelegate implements JavaDelegate {
         long runId = ((Number) execution.getVariable(RunVariables.RUN_ID)).longValue();
         archives.archive(runId);
         // The archived day's figures as they stand at its close, whatever changed since its last matching.
-        reportRefresh.afterRun(runId, execution.getProcessBusinessKey());
+        publisher.publishEvent(new RunChanged(runId, execution.getProcessBusinessKey()));
     }
 }

@@ -3,8 +3,10 @@ package com.reconflow.report;
 import java.util.Map;
 
 import com.reconflow.config.AsSystem;
+import com.reconflow.run.RunChanged;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,10 +29,14 @@ public class ReportRefresh {
     }
 
     /**
-     * The run's day was matched or archived: its reports are rebuilt shortly, in the background.
-     * {@code businessKey} (the run's date) only labels the refresh in Cockpit.
+     * The run's day was matched or archived: its reports are rebuilt shortly, in the background. A plain
+     * (synchronous) listener, so the process starts in the publisher's transaction. The business key (the
+     * run's date) only labels the refresh in Cockpit.
      */
-    public void afterRun(long runId, String businessKey) {
+    @EventListener
+    public void afterRun(RunChanged changed) {
+        long runId = changed.runId();
+        String businessKey = changed.businessKey();
         // ReconFlow's own doing, not the caller's: whoever triggered the matching needs no right to this process.
         AsSystem.call(identityService, () -> runtimeService.startProcessInstanceByKey(PROCESS,
                 businessKey, Map.of(RUN_ID, runId)));
