@@ -129,6 +129,9 @@ interface ReportSummaryApi {
                         "wechatpay 2028-01-12 89.46 null PENDING");
         assertThat((List<Map<String, Object>>) overview.get("runs")).extracting(r -> r.get("businessDate") + " "
                 + r.get("status")).containsExactly("2028-01-11 ARCHIVED", "2028-01-12 IN_REVIEW");
+        assertThat((List<Map<String, Object>>) overview.get("runs")).last().satisfies(run -> assertThat(
+                // douyin 3, pos 4, wechatpay 3, card 2 and the bank credit dated that day
+                (Map<String, Object>) run.get("counts")).containsEntry("records", 13).containsEntry("open", 2));
         Map<String, Object> alerts = (Map<String, Object>) overview.get("alerts");
         assertThat((List<Map<String, Object>>) alerts.get("openByCode")).extracting(c -> c.get("code") + " "
                 + c.get("count") + " " + c.get("amount")).containsExactly("AMOUNT_MISMATCH 1 10.00", "MISSING_PAYMENT 1 80.00");
