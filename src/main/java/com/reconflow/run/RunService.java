@@ -33,6 +33,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -93,11 +94,13 @@ public class RunService {
     private final ReconProperties properties;
     private final Clock clock;
     private final TransactionTemplate newTransaction;
+    private final ApplicationEventPublisher publisher;
 
     RunService(RunRepository runs, DayMatching dayMatching, ManualPairRepository manualPairs,
                ProposalRepository proposals, DiscrepancyRepository discrepancies, ReviewService reviews,
                ReviewEvents events, RuntimeService runtimeService, IdentityService identityService,
-               ReconProperties properties, Clock clock, PlatformTransactionManager transactionManager) {
+               ReconProperties properties, Clock clock, PlatformTransactionManager transactionManager,
+               ApplicationEventPublisher publisher) {
         this.runs = runs;
         this.dayMatching = dayMatching;
         this.manualPairs = manualPairs;
@@ -111,6 +114,7 @@ public class RunService {
         this.clock = clock;
         this.newTransaction = new TransactionTemplate(transactionManager);
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.publisher = publisher;
     }
 
     /**
@@ -331,6 +335,7 @@ public class RunService {
         }
         log.info("Run #{} for {}: {} matches, {} discrepancies, {} proposals", runId, run.businessDate(),
                 result.matches().size(), kept.opened().size(), result.proposals().size());
+        publisher.publishEvent(new RunChanged(runId, run.businessDate().toString()));
         return kept.opened();
     }
 
@@ -369,6 +374,7 @@ public class RunService {
         });
         log.info("Run #{} for {} matched again: {} discrepancies opened, {} superseded", runId, run.businessDate(),
                 kept.opened().size(), kept.superseded().size());
+        publisher.publishEvent(new RunChanged(runId, run.businessDate().toString()));
         return new Rematch(kept.opened(), kept.superseded(), result.proposals().size());
     }
 
