@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import com.reconflow.config.Db;
 import com.reconflow.config.Digests;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -55,11 +56,13 @@ public class CostLists {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    CostLists(JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+    CostLists(JdbcClient jdbc, TransactionTemplate transactions, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Stores the list, all of it, or throws {@link RejectedCostList} / {@link DuplicateCostList}. */
@@ -75,7 +78,11 @@ public class CostLists {
         }
         LocalDate from = validFrom == null ? LocalDate.now(clock) : validFrom;
         try {
-            return transactions.execute(status -> store(fileName, sha, from, content.costs(), user));
+            return transactions.execute(status -> {
+                CostList list = store(fileName, sha, from, content.costs(), user);
+                events.publishEvent(new CostListImported(list.id(), list.validFrom()));
+                return list;
+            });
         } catch (DuplicateKeyException e) {
             // Another request stored the same bytes meanwhile: its list is the one.
             throw new DuplicateCostList(listWithContent(sha).orElseThrow(() -> e));

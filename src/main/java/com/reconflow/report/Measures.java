@@ -59,9 +59,12 @@ final class Measures {
                 : BigDecimal.valueOf(matched).multiply(HUNDRED).divide(BigDecimal.valueOf(expecting), 2, RoundingMode.HALF_UP);
     }
 
-    /** Unknown (null) as soon as one order of the row has no known cost. */
+    /**
+     * Unknown (null) as soon as one order of the row has no known cost, and none for a row without orders
+     * (a provider's own records): nothing was sold there to set a cost against.
+     */
     BigDecimal costOfGoodsOrNull() {
-        return costUnknown > 0 ? null : money(costOfGoods);
+        return costUnknown > 0 || orders == 0 ? null : money(costOfGoods);
     }
 
     BigDecimal marginOrNull() {

@@ -67,6 +67,12 @@ public class RollupRefresher {
         return List.copyOf(dates);
     }
 
+    /** The dates from {@code from} on that have rollups: those a change of costs valid from then touches. */
+    public List<LocalDate> datesRefreshedSince(LocalDate from) {
+        return jdbc.sql("SELECT business_date FROM recon_report_day WHERE business_date >= ? ORDER BY business_date")
+                .param(from).query(LocalDate.class).list();
+    }
+
     private static java.util.Optional<LocalDate> settledDay(String reference) {
         String digits = reference.substring(reference.lastIndexOf('-') + 1);
         try {

@@ -94,10 +94,30 @@ public final class ReportBenchmark {
                     {"amount 500-600, one day (records)", "groupBy=source&minAmount=500&maxAmount=600&from=" + last
                             + "&to=" + last},
             };
+            // The search box and the drill-down read the records themselves (no rollup): timed on identifiers from the
+            // middle of the month, like the summaries (median and slowest of five calls).
+            LocalDate middle = FIRST.plusDays(days / 2);
+            String orderNo = one(jdbc, "order_no", "ORDER", middle);
+            String txnId = one(jdbc, "txn_id", "PAYMENT", middle);
+            String refundNo = one(jdbc, "refund_no", "REFUND", middle);
+            String evening = middle + "T20:00:00%2B08:00";
+            String[][] lookups = {
+                    {"search: order number", "/api/search?q=" + orderNo},
+                    {"search: payment serial", "/api/search?q=" + txnId},
+                    {"search: refund number", "/api/search?q=" + refundNo},
+                    {"search: one hour, newest first", "/api/search?timeFrom=" + evening + "&timeTo="
+                            + middle + "T21:00:00%2B08:00"},
+                    {"drill-down: a channel's orders of one day", "/api/reports/records?kind=ORDER&source=jd&date=" + middle},
+            };
             HttpClient http = HttpClient.newHttpClient();
             String auth = "Basic " + Base64.getEncoder().encodeToString("auditor:auditor".getBytes(StandardCharsets.UTF_8));
+            List<String[]> calls = new ArrayList<>();
             for (String[] q : queries) {
-                String path = q[1] == null ? "/api/dashboard/overview?" + month : "/api/reports/summary?" + q[1];
+                calls.add(new String[] {q[0], q[1] == null ? "/api/dashboard/overview?" + month : "/api/reports/summary?" + q[1]});
+            }
+            calls.addAll(List.of(lookups));
+            for (String[] q : calls) {
+                String path = q[1];
                 List<Double> times = new ArrayList<>();
                 String body = "";
                 for (int i = 0; i < 5; i++) {
@@ -118,6 +138,11 @@ public final class ReportBenchmark {
         } finally {
             BenchApp.delete(work);
         }
+    }
+
+    private static String one(JdbcTemplate jdbc, String column, String kind, LocalDate date) {
+        return jdbc.queryForObject("SELECT " + column + " FROM recon_record WHERE business_date = ? AND kind = ? AND "
+                + column + " IS NOT NULL ORDER BY id LIMIT 1 OFFSET 1000", String.class, date, kind);
     }
 
     /** 1 … n in a table of its own, by doubling. */
