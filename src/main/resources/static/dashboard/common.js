@@ -28,7 +28,9 @@ const Recon = (() => {
   /** Runs still moving: the dashboard refreshes itself while one is. */
   const RUN_IN_PROGRESS = ['COLLECTING', 'MATCHING', 'IN_REVIEW'];
 
-  const label = (table, code) => (code == null ? '—' : table[code] || code);
+  // A list of codes (a filter of several kinds) reads as its labels.
+  const label = (table, code) => (code == null ? '—'
+    : String(code).split(',').map((c) => table[c] || c).join('、'));
 
   /** "1234567.5" → "1,234,567.50"; works on the decimal string itself. */
   function grouped(value, decimals) {

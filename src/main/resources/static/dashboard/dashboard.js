@@ -124,6 +124,10 @@ function renderStatus(overview) {
     kpi('最久未结', R.hours(alerts.oldestOpenCaseAgeHours), 'kpi-oldest'));
 }
 
+// Fees are charged on payments and returned on refunds as well as booked as rows of their own, and the net
+// settlement is made of all three: their records are the figure's records.
+const SETTLEMENT_KINDS = 'PAYMENT,REFUND,FEE';
+
 function renderChannels(overview) {
   const channels = overview.channels || [];
   const head = el('tr', {}, ['渠道', '订单数', '销售额', '退款', '手续费', '净结算', '毛利', '匹配率', '未结差异', '未结金额']
@@ -134,8 +138,8 @@ function renderChannels(overview) {
     cell(R.count(t.orders), drill({ source, kind: 'ORDER' })),
     cell(R.yuan(t.grossSales), drill({ source, kind: 'ORDER' })),
     cell(R.yuan(t.refunds), drill({ source, kind: 'REFUND' })),
-    cell(R.yuan(t.fees), drill({ source, kind: 'FEE' })),
-    cell(R.yuan(t.netSettlement), drill({ source, kind: 'PAYMENT' })),
+    cell(R.yuan(t.fees), drill({ source, kind: SETTLEMENT_KINDS })),
+    cell(R.yuan(t.netSettlement), drill({ source, kind: SETTLEMENT_KINDS })),
     cell(R.yuan(t.margin)),
     cell(R.percent(t.matchedPercent)),
     cell(R.count(t.openDiscrepancies), drill({ source, discrepancyCode: Object.keys(R.CODES).join(',') })),
@@ -174,8 +178,8 @@ function renderTrend(overview) {
 
 function renderChannelChart(overview) {
   const channels = overview.channels || [];
-  const measures = [['grossSales', '销售额', 'ORDER'], ['refunds', '退款', 'REFUND'], ['fees', '手续费', 'FEE'],
-    ['netSettlement', '净结算', 'PAYMENT']];
+  const measures = [['grossSales', '销售额', 'ORDER'], ['refunds', '退款', 'REFUND'], ['fees', '手续费', SETTLEMENT_KINDS],
+    ['netSettlement', '净结算', SETTLEMENT_KINDS]];
   chart('chart-channels').setOption({
     color: COLORS,
     tooltip: { trigger: 'axis', valueFormatter: (v) => R.yuan(v) },
