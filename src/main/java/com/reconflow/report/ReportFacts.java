@@ -32,6 +32,15 @@ final class ReportFacts {
         return "EXTRACT(HOUR FROM TIMESTAMPADD(MINUTE, " + offsetMinutes + ", " + alias + ".occurred_at))";
     }
 
+    /**
+     * The order a provider record {@code alias} reports under: the one it is paired with; a payment covering
+     * several orders (a combined checkout) reports under the first of them.
+     */
+    static String pairedOrder(String alias) {
+        return "(SELECT MIN(m.order_record_id) FROM recon_match m WHERE m.payment_record_id = " + alias + ".id "
+                + "AND m.superseded_at IS NULL)";
+    }
+
     private static String orders(int offsetMinutes) {
         String live = "COALESCE(o.status, '') <> 'CANCELLED'";
         String notCash = "COALESCE(o.payment_method, '') <> 'cash'";
@@ -59,9 +68,7 @@ final class ReportFacts {
     }
 
     private static String providerRecords(int offsetMinutes) {
-        // A payment covering several orders (a combined checkout) reports under the first of them.
-        String order = "(SELECT MIN(m.order_record_id) FROM recon_match m WHERE m.payment_record_id = r.id "
-                + "AND m.superseded_at IS NULL)";
+        String order = pairedOrder("r");
         return "SELECT r.id AS record_id, r.business_date, COALESCE(o.source, r.source) AS source, "
                 + "r.source AS payment_method, o.category, o.store, " + hourOf("r", offsetMinutes) + " AS hour_of_day, "
                 + "COALESCE(o.status, r.status) AS status, "

@@ -144,10 +144,13 @@ public class SummaryService {
         expr.put(Dimension.DATE, "u.business_date");
         expr.put(Dimension.PAYMENT_METHOD, "CASE WHEN r.kind IN ('PAYMENT', 'REFUND', 'FEE') THEN r.source "
                 + "ELSE r.payment_method END");
-        expr.put(Dimension.CATEGORY, "r.category");
-        expr.put(Dimension.STORE, "r.store");
+        // A provider record's category, store and status are those of the order it is paired with (none when
+        // unpaired), as its facts report them (ReportFacts): its open discrepancies go in the same row.
+        String provider = "r.kind IN ('PAYMENT', 'REFUND', 'FEE')";
+        expr.put(Dimension.CATEGORY, "CASE WHEN " + provider + " THEN o.category ELSE r.category END");
+        expr.put(Dimension.STORE, "CASE WHEN " + provider + " THEN o.store ELSE r.store END");
         expr.put(Dimension.HOUR, ReportFacts.hourOf("r", offset));
-        expr.put(Dimension.STATUS, "r.status");
+        expr.put(Dimension.STATUS, "CASE WHEN " + provider + " THEN COALESCE(o.status, r.status) ELSE r.status END");
         expr.put(Dimension.DISCREPANCY_CODE, "d.type");
         Sql sql = new Sql();
         sql.where("d.status = 'OPEN'");
@@ -169,7 +172,8 @@ public class SummaryService {
         List<String> groups = query.groupBy().stream().map(expr::get).toList();
         String select = "SELECT " + (groups.isEmpty() ? "" : String.join(", ", groups) + ", ")
                 + "COUNT(*), SUM(ABS(COALESCE(d.difference, 0))) FROM recon_discrepancy d "
-                + "JOIN recon_run u ON u.id = d.run_id JOIN recon_record r ON r.id = d.record_id" + sql.whereClause()
+                + "JOIN recon_run u ON u.id = d.run_id JOIN recon_record r ON r.id = d.record_id "
+                + "LEFT JOIN recon_record o ON o.id = " + ReportFacts.pairedOrder("r") + sql.whereClause()
                 + (groups.isEmpty() ? "" : " GROUP BY " + String.join(", ", groups));
         int n = groups.size();
         jdbc.sql(select).params(sql.params).query((ResultSet rs) -> {

@@ -1,0 +1,6 @@
+package com.reconflow.report;
+
+import com.reconflow.support.MariaDbAppTest;
+
+class GeneratedDayReportOnMariaDbTest extends MariaDbAppTest implements GeneratedDayReportApi {
+}
