@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import com.reconflow.run.NoSuchRun;
 import com.reconflow.run.Run;
 import com.reconflow.run.RunService;
 import org.springframework.core.io.ByteArrayResource;
@@ -40,7 +41,7 @@ class ArchiveController {
     /** 404 for no such run; 409 while the run is still open: the workbook is written when it archives. */
     @GetMapping("/api/runs/{id}/report.xlsx")
     ResponseEntity<Resource> report(@PathVariable long id) {
-        Run run = run(id);
+        Run run = runs.require(id);
         InputStream xlsx = archives.report(id).orElseThrow(() -> notArchived(run));
         return file(new InputStreamResource(xlsx), XLSX, "reconciliation-run-" + id + ".xlsx");
     }
@@ -48,7 +49,7 @@ class ArchiveController {
     /** As the workbook; 404 too for a run archived before vouchers were written. */
     @GetMapping("/api/runs/{id}/voucher.pdf")
     ResponseEntity<Resource> voucher(@PathVariable long id) {
-        Run run = run(id);
+        Run run = runs.require(id);
         Optional<byte[]> pdf = archives.voucher(id);
         if (pdf.isEmpty()) {
             if (archives.isArchived(id)) {
@@ -82,15 +83,18 @@ class ArchiveController {
         return body;
     }
 
+    /** No such run: as a file that is not there, a {@code {message}} whatever file was asked for. */
+    @ExceptionHandler(NoSuchRun.class)
+    ResponseEntity<Map<String, String>> noSuchRun(NoSuchRun e) {
+        return ResponseEntity.status(e.getStatusCode()).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("message", e.getReason()));
+    }
+
     /** A file that is not there, with the reason as {@code {message}}. */
     @ExceptionHandler(Unavailable.class)
     ResponseEntity<Map<String, String>> unavailable(Unavailable e) {
         return ResponseEntity.status(e.status).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("message", e.getMessage()));
-    }
-
-    private Run run(long id) {
-        return runs.find(id).orElseThrow(() -> new Unavailable(HttpStatus.NOT_FOUND, "no run #" + id));
     }
 
     private Unavailable notArchived(Run run) {

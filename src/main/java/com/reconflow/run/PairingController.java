@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * People's say on how a run's records pair: proposed pairs to confirm or reject, manual links and
@@ -87,7 +86,6 @@ class PairingController {
     }
 
     private long requireRun(long runId) {
-        return runs.find(runId).map(Run::id)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no run #" + runId));
+        return runs.require(runId).id();
     }
 }

@@ -13,7 +13,6 @@ import com.reconflow.review.DiscrepancyRepository;
 import com.reconflow.security.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,7 +21,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code /api/runs}: start a day's reconciliation, follow it (how it started, its collection deadline and
@@ -109,7 +107,7 @@ class RunController {
     }
 
     private Run find(long id) {
-        return runs.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no run #" + id));
+        return runs.require(id);
     }
 
     private RunView view(Run run) {

@@ -199,6 +199,11 @@ public class RunService {
         return runs.find(id);
     }
 
+    /** The run, or {@link NoSuchRun} (404) when there is none: what every endpoint naming a run needs first. */
+    public Run require(long id) {
+        return runs.find(id).orElseThrow(() -> new NoSuchRun(id));
+    }
+
     /** How often a run waiting for its sources checks again without being woken. */
     Duration recheckInterval() {
         return properties.run().recheckInterval();
