@@ -27,6 +27,9 @@ class ApiSecurityConfig implements WebMvcConfigurer {
     /** The audit trail has readers of its own (Groups.AUDIT_READERS) and nothing to change. */
     private static final String[] AUDIT_PATHS = {"/api/audit", "/api/audit/**"};
 
+    /** Stock is kept by operations and purchasing (Groups.STOCK_KEEPERS). */
+    private static final String[] STOCK_PATHS = {"/api/stock", "/api/stock/**"};
+
     private final CurrentUser currentUser;
 
     ApiSecurityConfig(CurrentUser currentUser) {
@@ -59,8 +62,9 @@ class ApiSecurityConfig implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new GroupCheck(Groups.READERS, Groups.OPERATORS)).addPathPatterns("/api/**")
-                .excludePathPatterns(AUDIT_PATHS);
+                .excludePathPatterns(AUDIT_PATHS).excludePathPatterns(STOCK_PATHS);
         registry.addInterceptor(new GroupCheck(Groups.AUDIT_READERS, List.of())).addPathPatterns(AUDIT_PATHS);
+        registry.addInterceptor(new GroupCheck(Groups.STOCK_READERS, Groups.STOCK_KEEPERS)).addPathPatterns(STOCK_PATHS);
     }
 
     /**

@@ -26,6 +26,13 @@ public final class Groups {
     /** May import files and start runs. */
     public static final List<String> OPERATORS = List.of(FINANCE, FINANCE_MANAGER, OPERATIONS, ADMIN);
 
+    /** May read stock ({@code /api/stock}): the readers, and purchasing, whose work it is. */
+    public static final List<String> STOCK_READERS = List.of(FINANCE, FINANCE_MANAGER, OPERATIONS, PURCHASING,
+            AUDITOR, ADMIN);
+
+    /** May change stock: record movements, reserve for orders. Not finance, which reconciles what stock did. */
+    public static final List<String> STOCK_KEEPERS = List.of(OPERATIONS, PURCHASING, ADMIN);
+
     private Groups() {
     }
 }

@@ -1,0 +1,6 @@
+package com.reconflow.stock;
+
+import com.reconflow.support.MariaDbAppTest;
+
+class StockLedgerOnMariaDbTest extends MariaDbAppTest implements StockLedgerApi {
+}
