@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.reconflow.security.CurrentUser;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -105,7 +106,13 @@ class StockController {
                     text("lines[" + i + "].location", line.get("location"), LOCATION_WIDTH),
                     quantity("lines[" + i + "].quantity", line.get("quantity"), false)));
         }
-        StockLedger.Reservation reservation = ledger.reserve(channel, orderNo, lines, currentUser.id());
+        StockLedger.Reservation reservation;
+        try {
+            reservation = ledger.reserve(channel, orderNo, lines, currentUser.id());
+        } catch (DuplicateKeyException sameOrderMeanwhile) {
+            // The same order reserved at the same moment on another request: that one holds its stock.
+            reservation = ledger.reservation(channel, orderNo).orElseThrow(() -> sameOrderMeanwhile);
+        }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("id", reservation.id());
         answer.put("orderNo", reservation.orderNo());
