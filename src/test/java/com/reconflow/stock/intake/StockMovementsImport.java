@@ -294,6 +294,41 @@ interface StockMovementsImport {
                 .contains(doc + "_broken.csv").contains("SKU").contains("发生时间");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    default void aBigFileIsPostedWholeWithMoreQuarantinedRowsThanAnAnswerLists() {
+        Api ops = Api.as(rest(), "ops");
+        String doc = fresh("BIG");
+        String[] skus = {fresh("MOVB"), fresh("MOVB"), fresh("MOVB"), fresh("MOVB"), fresh("MOVB")};
+        String none = fresh("MOVB");
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (String sku : skus) {
+            csv.append(doc).append("-PO,RECEIPT,").append(sku).append(",WH-EAST,300,2026-11-27 07:00:00,,,\n");
+        }
+        for (int i = 0; i < 2300; i++) {
+            // every other row sells what is not there: 1,100 refused, more than one batch of quarantined rows
+            String sku = i % 2 == 0 && i < 2200 ? none : skus[i % skus.length];
+            csv.append(doc).append("-S").append(i).append(",SALE,").append(sku)
+                    .append(",WH-EAST,1,2026-11-27 09:00:00,O-").append(i).append(",,\n");
+        }
+
+        Map<String, Object> result = ops.importFile("warehouse", "big.csv", csv.toString()).getBody();
+
+        assertThat(result).containsEntry("rowsAccepted", 1205).containsEntry("rowsRejected", 1100);
+        assertThat((List<?>) result.get("errors")).hasSize(100);
+        long importId = ((Number) result.get("id")).longValue();
+        assertThat(jdbc().sql("SELECT COUNT(*) FROM recon_rejected_row WHERE import_id = ? AND field = '数量'")
+                .param(importId).query(Long.class).single()).isEqualTo(1100L);
+        assertThat(jdbc().sql("SELECT COUNT(*) FROM stock_movement WHERE import_id = ?").param(importId)
+                .query(Long.class).single()).isEqualTo(1205L);
+        long sold = 0;
+        for (String sku : skus) {
+            sold += 300 - ((Number) figure(ops, sku, "WH-EAST").get("onHand")).longValue();
+        }
+        assertThat(sold).isEqualTo(1200);
+        assertThat(figure(ops, none, "WH-EAST")).containsEntry("onHand", 0);
+    }
+
     private Map<String, Object> figure(Api api, String sku, String location) {
         return api.getJson("/api/stock?sku=" + sku + "&location=" + location);
     }
