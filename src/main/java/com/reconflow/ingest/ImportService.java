@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -163,14 +164,27 @@ public class ImportService {
      */
     private RowIntake intake(String format, ChannelFile file) {
         if (format != null && !format.isBlank()) {
-            return intakes.stream().filter(i -> i.formatId().equals(format)).findFirst().orElse(null);
+            RowIntake named = intakes.stream().filter(i -> i.formatId().equals(format)).findFirst().orElse(null);
+            if (named == null && !formats.formatIds().contains(format)) {
+                List<String> known = new ArrayList<>(formats.formatIds());
+                intakes.forEach(i -> known.add(i.formatId()));
+                throw new FileRejectedException("unknown format id '" + format + "' (known: "
+                        + String.join(", ", known) + ")");
+            }
+            return named;
         }
-        List<RowIntake> matches = intakes.stream().filter(i -> i.recognises(file)).toList();
+        List<String> matches = new ArrayList<>(intakes.stream().filter(i -> i.recognises(file))
+                .map(RowIntake::formatId).toList());
+        if (matches.isEmpty()) {
+            return null;
+        }
+        // A column mapping of the operator's could claim the same header: refuse to guess, as detection does.
+        formats.formatIds().stream().filter(id -> formats.byId(id).recognises(file)).forEach(matches::add);
         if (matches.size() > 1) {
             throw new FileRejectedException("file " + file.fileName() + ": ambiguous layout, recognised as "
-                    + matches.stream().map(RowIntake::formatId).toList());
+                    + String.join(", ", matches));
         }
-        return matches.isEmpty() ? null : matches.get(0);
+        return intakes.stream().filter(i -> i.formatId().equals(matches.get(0))).findFirst().orElseThrow();
     }
 
     public Optional<ImportResult> find(long id) {

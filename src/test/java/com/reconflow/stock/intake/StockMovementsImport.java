@@ -208,6 +208,38 @@ interface StockMovementsImport {
 
     @Test
     @SuppressWarnings("unchecked")
+    default void aCorrectedFilePostsOnlyTheCorrectedRows() {
+        Api ops = Api.as(rest(), "ops");
+        String sku = fresh("MOVC");
+        String doc = fresh("COR");
+        String good = doc + "-1,RECEIPT," + sku + ",WH-EAST,10,2026-11-28 08:00:00,,,\n";
+        Map<String, Object> first = ops.importFile("warehouse", "day.csv", HEADER + good
+                + doc + "-2,SALE," + sku + ",WH-EAST,3x,2026-11-28 09:00:00,,,\n").getBody();
+        assertThat(first).containsEntry("rowsAccepted", 1).containsEntry("rowsRejected", 1);
+        long firstId = ((Number) first.get("id")).longValue();
+
+        var parts = Api.importParts("warehouse", "day_corrected.csv", HEADER + good
+                + doc + "-2,SALE," + sku + ",WH-EAST,3,2026-11-28 09:00:00,,,\n");
+        parts.add("corrects", String.valueOf(firstId));
+        parts.add("format", "stock-movements");
+        Map<String, Object> corrected = ops.postMultipart("/api/imports", parts, Map.class).getBody();
+
+        assertThat(corrected).containsEntry("rowsAccepted", 1).containsEntry("rowsDuplicate", 1)
+                .containsEntry("correctsImportId", (int) firstId);
+        assertThat(figure(ops, sku, "WH-EAST")).containsEntry("onHand", 7);
+        assertThat((List<Object>) ops.getJson("/api/imports/" + firstId).get("correctedBy"))
+                .containsExactly(corrected.get("id"));
+
+        var unknown = Api.importParts("warehouse", "typo.csv", HEADER + good);
+        unknown.add("format", "stock-movement");
+        ResponseEntity<Map> typo = ops.postMultipart("/api/imports", unknown, Map.class);
+        assertThat(typo.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(typo.getBody().get("message").toString()).contains("unknown format id 'stock-movement'")
+                .contains("stock-movements");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     default void aFileWithNoGoodRowOrAMissingColumnIsRejectedWholeAndStoresNothing() {
         Api ops = Api.as(rest(), "ops");
         String sku = fresh("MOVR");
