@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import com.reconflow.ingest.format.ChannelFileParser;
 import com.reconflow.ingest.format.FormatDetector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -37,14 +39,21 @@ public class ImportService {
     private final ReconProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final List<RowIntake> intakes;
 
     ImportService(ImportRepository imports, FormatDetector formats, ReconProperties properties,
-                  ApplicationEventPublisher events, Clock clock) {
+                  ApplicationEventPublisher events, Clock clock, ObjectProvider<RowIntake> intakes) {
         this.imports = imports;
         this.formats = formats;
         this.properties = properties;
         this.events = events;
         this.clock = clock;
+        this.intakes = intakes.orderedStream().toList();
+        for (RowIntake intake : this.intakes) {
+            if (formats.formatIds().contains(intake.formatId())) {
+                throw new IllegalArgumentException("format id '" + intake.formatId() + "' is claimed twice");
+            }
+        }
     }
 
     /**
@@ -78,15 +87,37 @@ public class ImportService {
         imports.findIdByContent(sha256).ifPresent(id -> {
             throw new DuplicateImportException(name, id);
         });
-        ChannelFileParser parser = request.format() == null || request.format().isBlank()
+        RowIntake intake = intake(request.format(), file);
+        ChannelFileParser parser = intake != null ? null
+                : request.format() == null || request.format().isBlank()
                 ? formats.detect(file) : formats.byId(request.format());
+        String formatId = intake != null ? intake.formatId() : parser.formatId();
 
         long id;
         try {
-            id = imports.insertImport(request, parser.formatId(), sha256, clock.instant());
+            id = imports.insertImport(request, formatId, sha256, clock.instant());
         } catch (DuplicateKeyException raced) {
             // Another node imported the same bytes a moment ago.
             throw new DuplicateImportException(name, imports.findIdByContent(sha256).orElse(-1L));
+        }
+        if (intake != null) {
+            // Rows that are not records: no record writer; the batch only quarantines and keeps the header.
+            ImportBatch quarantine = new ImportBatch(imports, null, id, request.source());
+            RowIntake.Taken taken = intake.take(new RowIntake.Delivery(id, request.source(), name,
+                    request.importedBy()), file, new RowIntake.Quarantine() {
+                @Override
+                public void reject(RowError error) {
+                    quarantine.reject(error);
+                }
+
+                @Override
+                public void columns(int line, List<String> names) {
+                    quarantine.columns(line, names);
+                }
+            });
+            quarantine.flush();
+            return complete(request, id, formatId, taken.accepted(), quarantine.rejected(), taken.duplicate(),
+                    quarantine.listedErrors(), taken.rowsPerDay(), quarantine.columnHeaders());
         }
         ImportBatch batch;
         try (RecordWriter writer = imports.recordWriter(id, request.source(), parser.formatId())) {
@@ -94,8 +125,17 @@ public class ImportService {
             ParseAhead.parse(name, sink -> parser.parse(file, sink), batch);
             batch.flush();
         }
-        if (batch.accepted() == 0 && batch.duplicate() == 0) {
-            RowError first = batch.listedErrors().isEmpty() ? null : batch.listedErrors().get(0);
+        return complete(request, id, formatId, batch.accepted(), batch.rejected(), batch.duplicate(),
+                batch.listedErrors(), batch.recordsPerDay(), batch.columnHeaders());
+    }
+
+    /** Ends an import whose rows are written: rejected when none could be read, else counted and announced. */
+    private ImportResult complete(ImportRequest request, long id, String formatId, long accepted, long rejected,
+                                  long duplicate, List<RowError> listedErrors, Map<LocalDate, Long> rowsPerDay,
+                                  String columnHeaders) {
+        String name = request.fileName();
+        if (accepted == 0 && duplicate == 0) {
+            RowError first = listedErrors.isEmpty() ? null : listedErrors.get(0);
             throw new FileRejectedException(first == null
                     ? "file " + name + " contains no rows"
                     : "file " + name + ": no row could be read; first error at line " + first.line()
@@ -103,21 +143,48 @@ public class ImportService {
         }
 
         LocalDate businessDate = request.businessDate() != null ? request.businessDate()
-                : mostFrequent(batch.recordsPerDay()).orElse(null);
-        ImportStatus status = batch.rejected() == 0 ? ImportStatus.ACCEPTED : ImportStatus.ACCEPTED_WITH_REJECTIONS;
-        imports.completeImport(id, businessDate, status, batch.accepted(), batch.rejected(), batch.duplicate(),
-                batch.columnHeaders());
+                : mostFrequent(rowsPerDay).orElse(null);
+        ImportStatus status = rejected == 0 ? ImportStatus.ACCEPTED : ImportStatus.ACCEPTED_WITH_REJECTIONS;
+        imports.completeImport(id, businessDate, status, accepted, rejected, duplicate, columnHeaders);
 
-        Set<LocalDate> dates = new TreeSet<>(batch.recordsPerDay().keySet());
+        Set<LocalDate> dates = new TreeSet<>(rowsPerDay.keySet());
         if (businessDate != null) {
             dates.add(businessDate);
         }
         events.publishEvent(new RecordsImported(id, request.source(), dates));
         log.info("Imported {} from {} as #{} ({}): {} rows accepted, {} quarantined, {} already imported", name,
-                request.source(), id, parser.formatId(), batch.accepted(), batch.rejected(), batch.duplicate());
-        return new ImportResult(id, request.source(), parser.formatId(), name, businessDate, status,
-                batch.accepted(), batch.rejected(), batch.duplicate(), batch.listedErrors(),
-                request.correctsImportId(), List.of());
+                request.source(), id, formatId, accepted, rejected, duplicate);
+        return new ImportResult(id, request.source(), formatId, name, businessDate, status,
+                accepted, rejected, duplicate, List.copyOf(listedErrors), request.correctsImportId(), List.of());
+    }
+
+    /**
+     * The intake of a layout whose rows are not records, when the file is one: named by {@code format}, or
+     * recognised by its content. Null for the record layouts.
+     */
+    private RowIntake intake(String format, ChannelFile file) {
+        if (format != null && !format.isBlank()) {
+            RowIntake named = intakes.stream().filter(i -> i.formatId().equals(format)).findFirst().orElse(null);
+            if (named == null && !formats.formatIds().contains(format)) {
+                List<String> known = new ArrayList<>(formats.formatIds());
+                intakes.forEach(i -> known.add(i.formatId()));
+                throw new FileRejectedException("unknown format id '" + format + "' (known: "
+                        + String.join(", ", known) + ")");
+            }
+            return named;
+        }
+        List<String> matches = new ArrayList<>(intakes.stream().filter(i -> i.recognises(file))
+                .map(RowIntake::formatId).toList());
+        if (matches.isEmpty()) {
+            return null;
+        }
+        // A column mapping of the operator's could claim the same header: refuse to guess, as detection does.
+        formats.formatIds().stream().filter(id -> formats.byId(id).recognises(file)).forEach(matches::add);
+        if (matches.size() > 1) {
+            throw new FileRejectedException("file " + file.fileName() + ": ambiguous layout, recognised as "
+                    + String.join(", ", matches));
+        }
+        return intakes.stream().filter(i -> i.formatId().equals(matches.get(0))).findFirst().orElseThrow();
     }
 
     public Optional<ImportResult> find(long id) {
