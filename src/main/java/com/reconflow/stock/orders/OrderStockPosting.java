@@ -27,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Only SKUs under stock control at the location are posted, i.e. those the ledger has a figure for (a
  * receipt, stocktake or reservation was recorded there once): an article no one counts there would otherwise
- * turn every order into an oversold one. Lines without a location, SKU or quantity are counted, not posted.
+ * turn every order into an oversold one ({@code recon.stock.orders.only-tracked=false} wants exactly that).
+ * Lines without a location, SKU or quantity are counted, not posted.
  */
 @Service
 @EnableConfigurationProperties(OrderStockProperties.class)
@@ -113,8 +114,11 @@ public class OrderStockPosting {
         String at = location.get();
         Optional<StockFigure> figure = movements.lockFigure(line.sku(), at);
         if (figure.isEmpty()) {
-            tally.untracked++;
-            return;
+            if (properties.onlyTracked()) {
+                tally.untracked++;
+                return;
+            }
+            figure = Optional.of(new StockFigure(line.sku(), at, 0, 0));
         }
         // Under the row's lock: a chunk done again (or a second posting racing this one) finds what was done.
         if (movements.moved(line) || interceptions.existsForRecord(line.recordId())) {

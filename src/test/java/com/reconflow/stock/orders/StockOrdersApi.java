@@ -40,6 +40,9 @@ interface StockOrdersApi {
 
     OrderStockPosting posting();
 
+    /** The posting as configured otherwise: the same beans, other settings. */
+    OrderStockPosting posting(OrderStockProperties settings);
+
     private static String fresh(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     }
@@ -246,6 +249,30 @@ interface StockOrdersApi {
         assertThat(jdbc().sql("SELECT COUNT(*) FROM stock_interception WHERE sku = ?").param(a).query(Long.class)
                 .single()).isEqualTo(1L);
         assertThat(ops.getJson("/api/stock?sku=" + a + "&location=WH-EAST")).containsEntry("onHand", 0);
+    }
+
+    @Test
+    default void aSkuNotUnderStockControlAtTheLocationIsCountedNotPostedUnlessConfiguredOtherwise() {
+        Api ops = Api.as(rest(), "ops");
+        String a = fresh("UNT");
+        receive(ops, a, "WH-WEST", 5);
+        long id = importFile(ops, "miniprogram", a + ".csv", HEADER
+                + a + "-1,2026-11-24 10:00:00,2026-11-24 10:00:05,30.00,wechatpay,W" + a + "1,PAID,0.00,,饰品," + a + ",1\n");
+        assertThat(awaitPosted(ops, id)).containsEntry("untracked", 1).containsEntry("posted", 0)
+                .containsEntry("intercepted", 0);
+        assertThat(ops.getJson("/api/stock?sku=" + a + "&location=WH-EAST")).containsEntry("onHand", 0);
+        assertThat(ops.get("/api/stock/interceptions?orderNo=" + a + "-1", List.class).getBody()).isEmpty();
+
+        // With only-tracked=false the same line meets no stock at WH-EAST: oversold, for operations to decide.
+        jdbc().sql("UPDATE stock_order_posting SET status = 'PENDING', last_record_id = 0, untracked = 0 "
+                + "WHERE import_id = ?").param(id).update();
+        OrderStockPosting everything = posting(new OrderStockProperties(3, false));
+        transaction().executeWithoutResult(tx -> everything.postNextChunk(id));
+        assertThat(awaitPosted(ops, id)).containsEntry("intercepted", 1).containsEntry("untracked", 0);
+        assertThat(interception(ops, a + "-1")).containsEntry("location", "WH-EAST").containsEntry("availableThen", 0)
+                .containsEntry("status", "OPEN");
+        assertThat(oversellTask(ops, a + "-1").get("name")).isEqualTo("Oversold · order " + a + "-1 (miniprogram) · 1 × "
+                + a + " at WH-EAST");
     }
 
     private long movementsOf(String sku) {
