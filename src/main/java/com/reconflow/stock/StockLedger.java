@@ -73,7 +73,21 @@ public class StockLedger {
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        return apply(request);
+        return apply(request, false);
+    }
+
+    /**
+     * Records a movement that may take more than is there: a back-ordered sale, owed to its customer. On hand
+     * and available may go below zero (channels are offered nothing then); reserved never does. Offered again
+     * with the same origin key, the stored movement is returned and nothing changes.
+     */
+    @Transactional
+    public Movement recordOwed(MovementRequest request) {
+        Optional<Movement> earlier = byOriginKey(request.originKey());
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        return apply(request, true);
     }
 
     /** The movements of a SKU at a location, oldest first, from after {@code afterId}. */
@@ -142,7 +156,7 @@ public class StockLedger {
             try {
                 apply(new MovementRequest(line.sku(), line.location(), MovementType.RESERVATION, line.quantity(),
                         orderNo, orderNo, channel, null, null, null, user, null, null,
-                        "reservation:" + id + ":" + lineNo));
+                        "reservation:" + id + ":" + lineNo), false);
             } catch (InsufficientStock e) {
                 shortLines.addAll(e.shortLines());
             }
@@ -169,11 +183,14 @@ public class StockLedger {
                 .list();
     }
 
+    // On hand may not be taken below zero; once below (goods owed, see recordOwed) what comes in is still taken.
     private static final String CHANGE = "UPDATE stock_level SET on_hand = on_hand + ?, reserved = reserved + ?, "
-            + "updated_at = ? WHERE sku = ? AND location = ? AND on_hand + ? >= 0 AND reserved + ? >= 0";
+            + "updated_at = ? WHERE sku = ? AND location = ? AND on_hand + ? >= LEAST(on_hand, 0) AND reserved + ? >= 0";
     private static final String CHANGE_IF_AVAILABLE = CHANGE + " AND on_hand + ? - (reserved + ?) >= 0";
+    private static final String CHANGE_OWED = "UPDATE stock_level SET on_hand = on_hand + ?, reserved = reserved + ?, "
+            + "updated_at = ? WHERE sku = ? AND location = ? AND reserved + ? >= 0";
 
-    private Movement apply(MovementRequest request) {
+    private Movement apply(MovementRequest request, boolean owed) {
         String sku = request.sku();
         String location = request.location();
         long onHandChange = request.onHandChange();
@@ -181,13 +198,21 @@ public class StockLedger {
         Instant now = clock.instant();
         ensureLevel(sku, location, now);
 
-        List<Object> params = new ArrayList<>(List.of(onHandChange, reservedChange, Db.utc(now), sku, location,
-                onHandChange, reservedChange));
-        if (request.type().needsAvailable()) {
+        List<Object> params = new ArrayList<>(List.of(onHandChange, reservedChange, Db.utc(now), sku, location));
+        String change;
+        if (owed) {
+            change = CHANGE_OWED;
+            params.add(reservedChange);
+        } else {
+            change = request.type().needsAvailable() ? CHANGE_IF_AVAILABLE : CHANGE;
             params.add(onHandChange);
             params.add(reservedChange);
+            if (request.type().needsAvailable()) {
+                params.add(onHandChange);
+                params.add(reservedChange);
+            }
         }
-        int changed = jdbc.sql(request.type().needsAvailable() ? CHANGE_IF_AVAILABLE : CHANGE).params(params).update();
+        int changed = jdbc.sql(change).params(params).update();
         if (changed == 0) {
             StockFigure now2 = figure(sku, location);
             throw new InsufficientStock(List.of(new InsufficientStock.ShortLine(sku, location, request.quantity(),

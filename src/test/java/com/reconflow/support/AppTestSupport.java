@@ -32,6 +32,8 @@ public final class AppTestSupport {
         registry.add("recon.demo.data", () -> "false");
         // Small batches, so that every run with more than a few discrepancies opens its review cases in a loop.
         registry.add("recon.review.open-batch-size", () -> "5");
+        // Small chunks, so that every import's order lines are posted to the stock ledger by several jobs.
+        registry.add("recon.stock.orders.chunk-size", () -> "3");
         registry.add("camunda.bpm.job-execution.max-wait", () -> "500");
         // Small parts, so that every archived workbook is stored in several, as a big day's is.
         registry.add("recon.archive.report-part-size", () -> "4KB");
