@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The channels' outbox ({@code stock_channel_sync}): one row per channel and SKU with the latest figure to publish.
  *
  * <p>A row is due when {@code next_attempt_at} has come; a row with nothing left to push waits at {@link #IDLE}.
- * Claiming a row moves {@code next_attempt_at} to the end of the claim's lease, in one conditional {@code UPDATE},
+ * Claiming a row moves {@code next_attempt_at} to the end of the claim's lease, by a conditional {@code UPDATE},
  * so a row is pushed by one node at a time and taken over by another only when the lease has run out (the node
  * died). Every state change is a statement on the row alone: nothing is held in memory between pushes.
  */
@@ -108,18 +108,23 @@ public class ChannelOutbox {
         }
         String claim = NODE + ":" + UUID.randomUUID();
         LocalDateTime until = Db.utc(now.plus(lease));
-        List<Object> params = new ArrayList<>(List.of(claim, until, until, channel, at));
-        params.addAll(due);
-        int claimed = jdbc.sql("UPDATE stock_channel_sync SET claimed_by = ?, claimed_until = ?, next_attempt_at = ? "
-                        + "WHERE channel = ? AND next_attempt_at <= ? AND sku IN ("
-                        + String.join(", ", Collections.nCopies(due.size(), "?")) + ")")
-                .params(params).update();
+        // Row by row, each statement its own transaction: a claim never holds one row's lock while waiting for
+        // another's (a movement holding it), so claims and movements cannot deadlock.
+        int claimed = 0;
+        for (String sku : due) {
+            claimed += jdbc.sql("UPDATE stock_channel_sync SET claimed_by = ?, claimed_until = ?, next_attempt_at = ? "
+                            + "WHERE channel = ? AND sku = ? AND next_attempt_at <= ?")
+                    .params(claim, until, until, channel, sku, at).update();
+        }
         if (claimed == 0) {
             return List.of();
         }
+        List<Object> params = new ArrayList<>(List.of(channel, claim));
+        params.addAll(due);
         return jdbc.sql("SELECT sku, available, seq, changed_at, attempts FROM stock_channel_sync "
-                        + "WHERE channel = ? AND claimed_by = ? ORDER BY sku")
-                .params(channel, claim)
+                        + "WHERE channel = ? AND claimed_by = ? AND sku IN ("
+                        + String.join(", ", Collections.nCopies(due.size(), "?")) + ") ORDER BY sku")
+                .params(params)
                 .query((rs, n) -> new Push(channel, rs.getString(1), rs.getLong(2), rs.getLong(3),
                         Db.instant(rs.getObject(4, LocalDateTime.class)), rs.getInt(5), claim))
                 .list();

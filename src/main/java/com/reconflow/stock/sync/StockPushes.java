@@ -7,7 +7,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +14,6 @@ import org.springframework.stereotype.Component;
  * figures, turn one into the channel's request, and write down how the channel answered.
  */
 @Component("stockPushes")
-@EnableConfigurationProperties(StockSyncProperties.class)
 public class StockPushes {
 
     /** The exchange property that carries the claimed row through the HTTP call. */
