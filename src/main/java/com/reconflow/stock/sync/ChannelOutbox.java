@@ -108,14 +108,19 @@ public class ChannelOutbox {
         }
         String claim = NODE + ":" + UUID.randomUUID();
         LocalDateTime until = Db.utc(now.plus(lease));
-        // Row by row, each statement its own transaction: a claim never holds one row's lock while waiting for
-        // another's (a movement holding it), so claims and movements cannot deadlock.
-        int claimed = 0;
-        for (String sku : due) {
-            claimed += jdbc.sql("UPDATE stock_channel_sync SET claimed_by = ?, claimed_until = ?, next_attempt_at = ? "
-                            + "WHERE channel = ? AND sku = ? AND next_attempt_at <= ?")
-                    .params(claim, until, until, channel, sku, at).update();
-        }
+        // One transaction (one commit), a statement per row in SKU order: a claim waits only for rows of greater
+        // SKUs than those it holds, as a reservation takes its SKUs in that order, and a movement holds the rows
+        // of one SKU only, so claims and movements never wait for each other in a circle.
+        List<String> ordered = due.stream().sorted().toList();
+        int claimed = transactions.execute(tx -> {
+            int n = 0;
+            for (String sku : ordered) {
+                n += jdbc.sql("UPDATE stock_channel_sync SET claimed_by = ?, claimed_until = ?, next_attempt_at = ? "
+                                + "WHERE channel = ? AND sku = ? AND next_attempt_at <= ?")
+                        .params(claim, until, until, channel, sku, at).update();
+            }
+            return n;
+        });
         if (claimed == 0) {
             return List.of();
         }
