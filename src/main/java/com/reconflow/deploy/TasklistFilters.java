@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.reconflow.review.ReviewVariables;
 import com.reconflow.run.RunVariables;
+import com.reconflow.stock.replenishment.ReplenishmentVariables;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tasklist's filters: each person sees their groups' open discrepancies, the decisions waiting for
- * their approval, and (operations) the days waiting for missing channel data, most urgent first.
+ * their approval, (operations) the days waiting for missing channel data, and (purchasing, finance
+ * managers) low stock to reorder, most urgent first.
  * Created once, at start-up, by name; an admin may change them in Tasklist afterwards and they stay
  * as changed.
  */
@@ -29,6 +31,7 @@ class TasklistFilters implements ApplicationRunner {
     static final String OPEN_DISCREPANCIES = "My group's open discrepancies";
     static final String AWAITING_APPROVAL = "Awaiting my approval";
     static final String MISSING_DATA = "Missing channel data";
+    static final String REPLENISHMENT = "Replenishment";
 
     private static final Logger log = LoggerFactory.getLogger(TasklistFilters.class);
 
@@ -48,14 +51,16 @@ class TasklistFilters implements ApplicationRunner {
                 "#3c85b5", forMyGroups(ReviewVariables.PROCESS_KEY, "approveDecision"));
         create(MISSING_DATA, "Days whose channel data did not all arrive by the deadline: retry, postpone or proceed",
                 -5, "#8a6d3b", forMyGroups(RunVariables.PROCESS_KEY, "missingChannelData"));
+        create(REPLENISHMENT, "Low stock to reorder (purchasing) and purchase orders awaiting approval (finance managers)",
+                0, "#2e7d32", forMyGroups(ReplenishmentVariables.PROCESS_KEY, null));
     }
 
     private TaskQuery forMyGroups(String processKey, String taskDefinitionKey) {
-        TaskQuery query = taskService.createTaskQuery()
-                .processDefinitionKey(processKey)
-                .taskDefinitionKey(taskDefinitionKey)
-                .taskCandidateGroupInExpression("${currentUserGroups()}")
-                .includeAssignedTasks();
+        TaskQuery query = taskService.createTaskQuery().processDefinitionKey(processKey);
+        if (taskDefinitionKey != null) {
+            query.taskDefinitionKey(taskDefinitionKey);
+        }
+        query.taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks();
         query.orderByTaskPriority().desc().orderByDueDate().asc();
         return query;
     }
