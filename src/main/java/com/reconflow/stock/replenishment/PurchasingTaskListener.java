@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Purchasing's task: an incomplete answer is refused (the task stays open and says why); an order is noted on
- * the case with who asked for it. A new round clears the last approval's answer.
+ * the case with who asked for it. A new round clears the last approval's answer and reason.
  */
 @Component
 class PurchasingTaskListener implements TaskListener {
@@ -35,8 +35,10 @@ class PurchasingTaskListener implements TaskListener {
         }
         String user = TaskActor.of(task);
         task.setVariable(ReplenishmentVariables.REQUESTED_BY, user);
+        // The last round's approval answer and reason were read; the next approver starts blank (history keeps them).
         task.removeVariable(ReplenishmentVariables.APPROVAL);
         task.removeVariable(ReplenishmentVariables.APPROVED_BY);
+        task.removeVariable(ReplenishmentVariables.REJECTION_REASON);
         if (ReplenishmentVariables.ORDER.equals(order.decision())) {
             task.setVariable(ReplenishmentVariables.QUANTITY, order.quantity());
             task.setVariable(ReplenishmentVariables.SUPPLIER, order.supplier());
