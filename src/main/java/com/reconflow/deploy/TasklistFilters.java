@@ -6,6 +6,7 @@ import java.util.Map;
 import com.reconflow.review.ReviewVariables;
 import com.reconflow.run.RunVariables;
 import com.reconflow.stock.orders.OversellReview;
+import com.reconflow.stock.replenishment.ReplenishmentVariables;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
@@ -19,8 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tasklist's filters: each person sees their groups' open discrepancies, the decisions waiting for
- * their approval, and (operations) the days waiting for missing channel data and the oversold orders, most
- * urgent first.
+ * their approval, and (operations) the days waiting for missing channel data and the oversold orders,
+ * and (purchasing, finance managers) low stock to reorder, most urgent first.
  * Created once, at start-up, by name; an admin may change them in Tasklist afterwards and they stay
  * as changed.
  */
@@ -32,6 +33,7 @@ class TasklistFilters implements ApplicationRunner {
     static final String AWAITING_APPROVAL = "Awaiting my approval";
     static final String MISSING_DATA = "Missing channel data";
     static final String OVERSOLD_ORDERS = "Oversold orders";
+    static final String REPLENISHMENT = "Replenishment";
 
     private static final Logger log = LoggerFactory.getLogger(TasklistFilters.class);
 
@@ -53,14 +55,16 @@ class TasklistFilters implements ApplicationRunner {
                 -5, "#8a6d3b", forMyGroups(RunVariables.PROCESS_KEY, "missingChannelData"));
         create(OVERSOLD_ORDERS, "Imported orders that took more than was available: allocate, back-order or cancel",
                 -4, "#c7701a", forMyGroups(OversellReview.PROCESS, "decideOversell"));
+        create(REPLENISHMENT, "Low stock to reorder (purchasing) and purchase orders awaiting approval (finance managers)",
+                0, "#2e7d32", forMyGroups(ReplenishmentVariables.PROCESS_KEY, null));
     }
 
     private TaskQuery forMyGroups(String processKey, String taskDefinitionKey) {
-        TaskQuery query = taskService.createTaskQuery()
-                .processDefinitionKey(processKey)
-                .taskDefinitionKey(taskDefinitionKey)
-                .taskCandidateGroupInExpression("${currentUserGroups()}")
-                .includeAssignedTasks();
+        TaskQuery query = taskService.createTaskQuery().processDefinitionKey(processKey);
+        if (taskDefinitionKey != null) {
+            query.taskDefinitionKey(taskDefinitionKey);
+        }
+        query.taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks();
         query.orderByTaskPriority().desc().orderByDueDate().asc();
         return query;
     }

@@ -52,6 +52,8 @@ class GroupSetup implements ApplicationRunner {
                     Permissions.CREATE_INSTANCE),
             new Grant(Groups.PURCHASING, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
             new Grant(Groups.PURCHASING, Resources.FILTER, "*", Permissions.READ),
+            // Purchasing works replenishment cases in Tasklist (task rights come with the candidate group).
+            new Grant(Groups.PURCHASING, Resources.PROCESS_DEFINITION, "replenishment", Permissions.READ),
             // Operations keeps runs moving: sees instances and incidents, retries failed jobs, and decides in
             // Tasklist about channel data still missing at a run's deadline.
             new Grant(Groups.OPERATIONS, Resources.APPLICATION, "cockpit", Permissions.ACCESS),
