@@ -65,10 +65,12 @@ public class StockReconciliation {
             return statement;
         }, rs -> {
             StockComparison.OrderLine line = order(rs);
-            if (line.location() == null) {
+            if (line.location() == null && line.interception() == null) {
                 unlocated[0]++;
+            } else if (line.interception() != null || kept.contains(line.sku() + '\u0000' + line.location())) {
+                // Held only if comparable: orders of SKUs and locations the ledger does not keep stop here.
+                orders.add(line);
             }
-            orders.add(line);
         });
         List<StockComparison.MovementLine> movements = jdbc.query(c -> {
             var statement = Db.streaming(c, MOVEMENTS);
