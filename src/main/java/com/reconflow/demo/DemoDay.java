@@ -10,9 +10,10 @@ import java.util.Optional;
 
 /**
  * A generated business day held in memory: the files to drop into the inbox and the ground truth
- * of what reconciliation should make of them.
+ * of what reconciliation should make of them, and apart from them the warehouse's stock movements with
+ * the stock differences planted in them.
  */
-public record DemoDay(LocalDate businessDate, List<DemoFile> files, GroundTruth truth) {
+public record DemoDay(LocalDate businessDate, List<DemoFile> files, GroundTruth truth, StockDay stock) {
 
     public DemoDay {
         files = List.copyOf(files);
@@ -36,7 +37,10 @@ public record DemoDay(LocalDate businessDate, List<DemoFile> files, GroundTruth 
         return files.stream().map(DemoFile::source).distinct().toList();
     }
 
-    /** Writes the files as {@code <dir>/<source>/<file name>} and the ground truth beside them. */
+    /**
+     * Writes the files as {@code <dir>/<source>/<file name>} and the ground truth beside them; the stock
+     * movements as {@code <dir>/warehouse/<file name>} with {@value StockDay#TRUTH_FILE}.
+     */
     public void writeTo(Path dir) {
         try {
             for (DemoFile file : files) {
@@ -46,5 +50,6 @@ public record DemoDay(LocalDate businessDate, List<DemoFile> files, GroundTruth 
             throw new UncheckedIOException("cannot write the day's files into " + dir, e);
         }
         truth.writeTo(dir);
+        stock.writeTo(dir);
     }
 }

@@ -20,7 +20,8 @@ import com.reconflow.demo.DayModel.CarriedPayment;
  * {@code pos}), the bills of its payment providers ({@code wechatpay}, {@code alipay}, {@code card})
  * and the bank statement of the next day with each provider's payout ({@code bank}), in the real
  * layouts of FORMATS.md and the samples, with the {@link GroundTruth} of what reconciliation should
- * find in them.
+ * find in them; and the warehouse's {@code stock-movements} file with planted stock differences and their
+ * ground truth ({@link StockDay}).
  *
  * <p>Most orders are ordinary sales, paid once and matched one to one. Among them, in proportion to
  * the day's size, it plants every kind of match that needs no people (split and combined payments,
@@ -90,7 +91,7 @@ public final class SyntheticDayGenerator {
             });
             List<DemoFile> files = written.stream().map(w -> new DemoFile(w.source(), w.fileName(),
                     buffers.get(w.source() + "/" + w.fileName()).toByteArray())).toList();
-            result.add(new DemoDay(date, files, day.truth()));
+            result.add(new DemoDay(date, files, day.truth(), StockMovements.of(day)));
             incoming = day.carried();
         }
         return result;
@@ -99,7 +100,7 @@ public final class SyntheticDayGenerator {
     /**
      * Writes a day straight to disk, streaming: the files as {@code <dir>/<source>/<file name>} (the
      * inbox layout) and the ground truth ({@value GroundTruth#CASES_FILE},
-     * {@value GroundTruth#TOTALS_FILE}) in {@code dir} itself. Every case planted.
+     * {@value GroundTruth#TOTALS_FILE}, {@value StockDay#TRUTH_FILE}) in {@code dir} itself. Every case planted.
      */
     public static GroundTruth writeTo(Path dir, LocalDate businessDate, long seed, int orders) {
         return new SyntheticDayGenerator().write(dir, businessDate, seed, orders);
@@ -111,6 +112,7 @@ public final class SyntheticDayGenerator {
         DayModel day = DayModel.generate(businessDate, seed, orders, proposals, List.of());
         write(day, (source, name) -> Files.newOutputStream(Files.createDirectories(dir.resolve(source)).resolve(name)));
         day.truth().writeTo(dir);
+        StockMovements.of(day).writeTo(dir);
         return day.truth();
     }
 

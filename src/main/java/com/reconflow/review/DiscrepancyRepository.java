@@ -54,8 +54,9 @@ public class DiscrepancyRepository {
         Map<String, Long> stored = new HashMap<>();
         Map<String, Long> open = new HashMap<>();
         long[] lastId = {0};
+        // Stock mismatches are kept by the stock reconciliation, from its own findings.
         jdbc.sql("SELECT id, type, rule_id, record_id, counter_record_id, expected, actual, status "
-                        + "FROM recon_discrepancy WHERE run_id = ? AND status <> 'SUPERSEDED'")
+                        + "FROM recon_discrepancy WHERE run_id = ? AND status <> 'SUPERSEDED' AND type <> 'STOCK_MISMATCH'")
                 .param(runId)
                 .query(rs -> {
                     String key = key(rs);
@@ -106,7 +107,8 @@ public class DiscrepancyRepository {
         });
         // The caller holds the run's lock: the run's rows after the last one standing are the ones just added.
         List<Long> opened = fresh.isEmpty() ? List.of() : jdbc.sql(
-                        "SELECT id FROM recon_discrepancy WHERE run_id = ? AND id > ? AND status = 'OPEN' ORDER BY id")
+                        "SELECT id FROM recon_discrepancy WHERE run_id = ? AND id > ? AND status = 'OPEN' "
+                                + "AND type <> 'STOCK_MISMATCH' ORDER BY id")
                 .params(runId, lastId[0]).query(Long.class).list();
         return new Kept(opened, superseded);
     }

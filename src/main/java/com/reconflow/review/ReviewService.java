@@ -41,12 +41,15 @@ public class ReviewService {
     private final ReviewRules rules;
     private final ReviewEvents events;
     private final Clock clock;
+    private final List<DiscrepancyFacts> facts;
 
-    ReviewService(DiscrepancyRepository discrepancies, ReviewRules rules, ReviewEvents events, Clock clock) {
+    ReviewService(DiscrepancyRepository discrepancies, ReviewRules rules, ReviewEvents events, Clock clock,
+                  List<DiscrepancyFacts> facts) {
         this.discrepancies = discrepancies;
         this.rules = rules;
         this.events = events;
         this.clock = clock;
+        this.facts = facts;
     }
 
     /** A reviewer's decision as the form submitted it, checked. */
@@ -65,7 +68,7 @@ public class ReviewService {
             Optional<String> rule = rules.autoResolution(d);
             if (rule.isPresent() && discrepancies.autoResolve(id, rule.get(), clock.instant())) {
                 events.record(id, Kind.AUTO_RESOLVED, TaskActor.SYSTEM, rule.get() + ": " + d.type() + " of "
-                        + d.difference().toPlainString(), clock.instant());
+                        + (d.difference() == null ? "no amount" : d.difference().toPlainString()), clock.instant());
             } else {
                 toReview.add(id);
             }
@@ -107,6 +110,7 @@ public class ReviewService {
         variables.put(ESCALATED, false);
         variables.put(TITLE, title(basis.businessDate(), d));
         variables.put(APPROVAL_TITLE, "Approve · " + title(basis.businessDate(), d));
+        facts.forEach(f -> variables.putAll(f.facts(discrepancyId, d.type())));
         return variables;
     }
 
@@ -219,8 +223,8 @@ public class ReviewService {
     /** What Tasklist lists: the date, the kind of difference, where and which key, and how much. */
     private static String title(LocalDate businessDate, Discrepancy d) {
         String key = d.orderNo() != null ? d.orderNo() : d.txnId();
-        return businessDate + " · " + d.type() + " · " + d.source() + " " + key + " · ¥"
-                + d.difference().toPlainString();
+        return businessDate + " · " + d.type() + " · " + d.source() + " " + key
+                + (d.difference() == null ? "" : " · ¥" + d.difference().toPlainString());
     }
 
     private static BigDecimal money(Object value) {

@@ -58,9 +58,14 @@ class RunController {
 
         static DiscrepancyView of(Discrepancy d) {
             return new DiscrepancyView(d.id(), d.type(), d.source(), d.counterSource(), d.orderNo(), d.txnId(),
-                    d.expected().toPlainString(), d.actual().toPlainString(), d.difference().toPlainString(),
+                    text(d.expected()), text(d.actual()), text(d.difference()),
                     d.status().name(), d.candidateGroup(), d.taskId(), d.decision(), d.comment(), d.decidedBy(),
                     d.priority(), d.secondApproval(), d.approvedBy(), d.resolutionRule(), d.carriedAt() != null);
+        }
+
+        /** A stock mismatch has quantities, no amounts. */
+        private static String text(java.math.BigDecimal amount) {
+            return amount == null ? null : amount.toPlainString();
         }
     }
 

@@ -29,6 +29,7 @@ import com.reconflow.review.DiscrepancyRepository;
 import com.reconflow.review.ReviewEvents;
 import com.reconflow.review.ReviewService;
 import com.reconflow.review.ReviewVariables;
+import com.reconflow.stock.reconciliation.StockReconciliation;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
@@ -95,12 +96,13 @@ public class RunService {
     private final Clock clock;
     private final TransactionTemplate newTransaction;
     private final ApplicationEventPublisher publisher;
+    private final StockReconciliation stock;
 
     RunService(RunRepository runs, DayMatching dayMatching, ManualPairRepository manualPairs,
                ProposalRepository proposals, DiscrepancyRepository discrepancies, ReviewService reviews,
                ReviewEvents events, RuntimeService runtimeService, IdentityService identityService,
                ReconProperties properties, Clock clock, PlatformTransactionManager transactionManager,
-               ApplicationEventPublisher publisher) {
+               ApplicationEventPublisher publisher, StockReconciliation stock) {
         this.runs = runs;
         this.dayMatching = dayMatching;
         this.manualPairs = manualPairs;
@@ -115,6 +117,7 @@ public class RunService {
         this.newTransaction = new TransactionTemplate(transactionManager);
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.publisher = publisher;
+        this.stock = stock;
     }
 
     /**
@@ -329,8 +332,7 @@ public class RunService {
         }
         runs.setStatus(runId, RunStatus.MATCHING);
         DayResult result = dayMatching.matchDay(runId, run.businessDate());
-        var kept = discrepancies.keep(runId, result.findings(), properties.review().candidateGroup(),
-                dayMatching.rules().version(), clock.instant());
+        var kept = keepFindings(run, result);
         Instant now = clock.instant();
         boolean toReview = !kept.opened().isEmpty() || proposals.countOpen(runId) > 0;
         runs.markMatched(runId, toReview ? RunStatus.IN_REVIEW : RunStatus.MATCHING,
@@ -362,8 +364,7 @@ public class RunService {
     private Rematch matchAgain(Run run) {
         long runId = run.id();
         DayResult result = dayMatching.matchDay(runId, run.businessDate());
-        var kept = discrepancies.keep(runId, result.findings(), properties.review().candidateGroup(),
-                dayMatching.rules().version(), clock.instant());
+        var kept = keepFindings(run, result);
         // New discrepancies get their cases now; should the run still be opening, it finds them opened.
         openCases(run, Integer.MAX_VALUE);
         AsSystem.call(identityService, () -> {
@@ -507,6 +508,23 @@ public class RunService {
             throw new RunStateException("run #" + runId + " has finished its reviews and is being archived");
         }
         return run;
+    }
+
+    /**
+     * Keeps matching's findings and the day's stock reconciliation as the run's discrepancies: what each
+     * finds opens a discrepancy, what it no longer finds is superseded.
+     */
+    private DiscrepancyRepository.Kept keepFindings(Run run, DayResult result) {
+        String group = properties.review().candidateGroup();
+        String version = dayMatching.rules().version();
+        var matched = discrepancies.keep(run.id(), result.findings(), group, version, clock.instant());
+        var stocked = stock.keep(run.id(), run.businessDate(), group, version, clock.instant());
+        return new DiscrepancyRepository.Kept(concat(matched.opened(), stocked.opened()),
+                concat(matched.superseded(), stocked.superseded()));
+    }
+
+    private static List<Long> concat(List<Long> a, List<Long> b) {
+        return b.isEmpty() ? a : java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }
 
     /** What matching a day again changed for people. */

@@ -37,6 +37,7 @@ class ReviewDecisionTablesTest {
             "MISSING_ORDER,     card,         35.00, finance,         40, P2D,   false",
             "AMOUNT_MISMATCH,   pos,         999.99, finance,         40, P2D,   false",
             "STATUS_CONFLICT,   douyin,       88.00, finance,         50, PT24H, false",
+            "STOCK_MISMATCH,    stock,         0.00, operations,      50, PT24H, false",
     })
     void routesByCodeSourceAndAmount(String code, String source, BigDecimal amount, String group, int priority,
                                      String sla, boolean secondApproval) {
@@ -56,6 +57,7 @@ class ReviewDecisionTablesTest {
             "PAYOUT_MISMATCH, bank,      0.03, false, review",
             "AMOUNT_MISMATCH, tmall,     0.01, false, review",
             "MISSING_PAYMENT, jd,        0.00, false, review",
+            "STOCK_MISMATCH,  stock,     0.00, false, review",
     })
     void resolvesOnlyKnownSmallDifferences(String code, String source, BigDecimal amount, boolean autoResolve,
                                           String rule) {

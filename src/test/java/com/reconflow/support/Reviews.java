@@ -10,8 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Closes a day's review cases the way the teams do in Tasklist, over the engine's REST API: each
- * review is decided by a member of its candidate group ({@code finance}, or {@code manager} for the
- * finance managers' cases), and each approval taken by a finance manager who did not decide it
+ * review is decided by a member of its candidate group ({@code finance}, {@code ops} for operations'
+ * cases, or {@code manager} for the finance managers' cases), and each approval taken by a finance
+ * manager who did not decide it
  * (four eyes needs two: the demo's {@code manager} and {@link #SECOND_MANAGER}).
  */
 public final class Reviews {
@@ -79,7 +80,8 @@ public final class Reviews {
         List<Map<String, Object>> links = Api.as(rest, "admin")
                 .get("/engine-rest/task/" + taskId + "/identity-links?type=candidate", List.class).getBody();
         boolean finance = links.stream().anyMatch(l -> "finance".equals(l.get("groupId")));
-        return finance ? "finance" : "manager";
+        boolean operations = links.stream().anyMatch(l -> "operations".equals(l.get("groupId")));
+        return finance ? "finance" : operations ? "ops" : "manager";
     }
 
     public void decide(String taskId, String user, String decision, String comment) {
