@@ -11,7 +11,11 @@ import java.util.List;
 
 import com.reconflow.config.Db;
 import com.reconflow.config.ReconProperties;
+import com.reconflow.ingest.ImportRequest;
+import com.reconflow.ingest.ImportService;
 import com.reconflow.run.RunService;
+import com.reconflow.stock.replenishment.Replenishments;
+import com.reconflow.stock.replenishment.Thresholds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -40,12 +44,17 @@ class DemoDaySeeder implements ApplicationRunner {
     private final RunService runs;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ImportService imports;
+    private final Replenishments replenishments;
 
-    DemoDaySeeder(ReconProperties properties, RunService runs, JdbcClient jdbc, Clock clock) {
+    DemoDaySeeder(ReconProperties properties, RunService runs, JdbcClient jdbc, Clock clock, ImportService imports,
+                  Replenishments replenishments) {
         this.properties = properties;
         this.runs = runs;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.imports = imports;
+        this.replenishments = replenishments;
     }
 
     @Override
@@ -62,6 +71,7 @@ class DemoDaySeeder implements ApplicationRunner {
             return;
         }
         DemoDay day = new SyntheticDayGenerator().generate(yesterday, SEED);
+        openStock(day);
         day.files().forEach(this::drop);
         List<String> sources = day.files().stream().map(DemoFile::source).distinct().sorted().toList();
         runs.start(yesterday, sources, "demo");
@@ -69,6 +79,32 @@ class DemoDaySeeder implements ApplicationRunner {
                         + "its run has started", day.files().size(), yesterday, properties.inbox().dir().toAbsolutePath(),
                 day.discrepancies().size(), day.truth().of(ExpectedCase.PROPOSED).size());
     }
+
+    /**
+     * The warehouse's stock movements of the day come first, so that the stock ledger keeps the demo's SKUs
+     * (its morning receipts) before the orders take from it: the run then finds the stock differences planted
+     * in the file. A few SKUs of the online warehouse get a reorder point their day's sales cross, so that
+     * purchasing finds replenishment tasks too.
+     */
+    private void openStock(DemoDay day) {
+        DemoFile file = day.stock().file();
+        try {
+            Path content = Files.createTempFile("reconflow-demo-stock", ".csv");
+            try {
+                Files.write(content, file.content());
+                imports.importFile(new ImportRequest(file.source(), file.fileName(), content, null, null, "demo"));
+            } finally {
+                Files.deleteIfExists(content);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("demo stock file " + file.fileName() + " could not be imported", e);
+        }
+        replenishments.setThresholds(REORDER_POINTS.stream().map(sku -> new Thresholds.Threshold(sku, "WH-EAST",
+                25, 5, "禾木供应链（上海）有限公司", true)).toList(), "demo");
+    }
+
+    /** Products of the demo whose online stock falls to its reorder point during the demo day. */
+    private static final List<String> REORDER_POINTS = List.of("MZ0014", "FZ0028", "JJ0003");
 
     private boolean firstStart() {
         return jdbc.sql("SELECT COUNT(*) FROM recon_demo_seed").query(Long.class).single() == 0;

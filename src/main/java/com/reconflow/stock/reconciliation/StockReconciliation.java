@@ -47,6 +47,17 @@ public class StockReconciliation {
         this.mismatches = mismatches;
     }
 
+    /**
+     * How many imports of the date still have order lines to post to the stock ledger (their stock-posting job
+     * has not finished). Until they are posted, the day's sales per the movements are incomplete, and comparing
+     * them with the orders would raise differences that are none: the run waits for them as for a source.
+     */
+    public long importsAwaitingStockPosting(LocalDate businessDate) {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM stock_order_posting p JOIN recon_import i "
+                + "ON i.id = p.import_id WHERE i.business_date = ? AND p.status <> 'DONE'", Long.class, businessDate);
+        return count == null ? 0 : count;
+    }
+
     /** What the day's orders and stock movements disagree about, by SKU then location. */
     @Transactional(readOnly = true)
     public List<StockMismatch> compare(LocalDate businessDate) {
