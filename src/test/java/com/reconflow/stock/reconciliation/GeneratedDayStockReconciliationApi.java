@@ -7,9 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +19,6 @@ import com.reconflow.demo.SyntheticDayGenerator;
 import com.reconflow.stock.MovementRequest;
 import com.reconflow.stock.MovementType;
 import com.reconflow.stock.StockLedger;
-import com.reconflow.stock.StockLocations;
 import com.reconflow.support.Api;
 import com.reconflow.support.Reviews;
 import org.junit.jupiter.api.AfterEach;
@@ -36,9 +33,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The stock reconciliation of a generated day of 1,500 orders with planted stock differences: the channels'
- * orders come through the inbox, their sales are posted as the order posting does (a SALE per sold order,
- * origin key {@code order:<recordId>:SALE}), the warehouse's stock-movements file is recorded line by line
- * (origin key per line), then the providers' and bank's files complete the day and its run matches. The
+ * warehouse's stock-movements file and the channels' orders come through the inbox, the orders' sales are
+ * posted by the order posting, then the providers' and bank's files complete the day and its run matches. The
  * STOCK_MISMATCH discrepancies must be exactly the generator's ground truth, go to operations with their
  * quantities, survive matching again unchanged, and leave when a late movement settles them. The day is in
  * March 2029, which no other test uses.
@@ -52,7 +48,6 @@ interface GeneratedDayStockReconciliationApi {
     List<String> CHANNELS = List.of("jd", "douyin", "miniprogram", "pos");
     List<String> OTHERS = List.of("wechatpay", "alipay", "card", "bank");
     ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     TestRestTemplate rest();
 
@@ -62,7 +57,6 @@ interface GeneratedDayStockReconciliationApi {
 
     StockLedger ledger();
 
-    StockLocations locations();
 
     @Test
     @SuppressWarnings("unchecked")
@@ -81,18 +75,17 @@ interface GeneratedDayStockReconciliationApi {
         assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         String runPath = "/api/runs/" + started.getBody().get("id");
 
-        // The channels' orders first, then the day's stock movements, then the rest: the run matches last.
-        long orderRows = 0;
-        for (String channel : CHANNELS) {
-            DemoFile file = day.file(channel).orElseThrow();
-            orderRows += new String(file.content(), StandardCharsets.UTF_8).lines().count() - 1;
-            drop(file);
-        }
-        long expectedOrders = orderRows;
+        // The warehouse's stock movements first (its morning receipts put the SKUs under stock control), then
+        // the channels' orders, whose sales the order posting takes from that stock, then the rest: the run
+        // matches once every source is in and the day's orders are posted.
+        DemoFile stockFile = day.stock().file();
+        drop(stockFile);
         await().atMost(PATIENCE).until(() -> jdbc().sql(
-                "SELECT COUNT(*) FROM recon_record WHERE business_date = ? AND kind = 'ORDER'")
-                .param(DAY).query(Long.class).single() == expectedOrders);
-        recordStockMovements(day.stock().file());
+                "SELECT COUNT(*) FROM recon_import WHERE source = 'warehouse' AND file_name = ? AND status = 'ACCEPTED'")
+                .param(stockFile.fileName()).query(Long.class).single() == 1);
+        for (String channel : CHANNELS) {
+            drop(day.file(channel).orElseThrow());
+        }
         for (String source : OTHERS) {
             drop(day.file(source).orElseThrow());
         }
@@ -178,37 +171,6 @@ interface GeneratedDayStockReconciliationApi {
         await().atMost(PATIENCE).until(() -> "ARCHIVED".equals(finance.getJson(runPath).get("status")));
         jdbc().sql("UPDATE recon_pending SET resolved_run_id = run_id WHERE since_date = ? AND resolved_run_id IS NULL")
                 .param(DAY).update();
-    }
-
-    /**
-     * What the order posting and the stock-movements import record, straight into the ledger: the file's
-     * receipts, a SALE per sold order of the day at its location, then the file's other lines.
-     */
-    private void recordStockMovements(DemoFile file) {
-        List<String> lines = new String(file.content(), StandardCharsets.UTF_8).lines().toList();
-        assertThat(lines.get(0)).isEqualTo("单据号,类型,SKU,库位,数量,发生时间,订单号,对方库位,备注");
-        List<Runnable> later = new ArrayList<>();
-        for (int n = 2; n <= lines.size(); n++) {
-            String[] c = lines.get(n - 1).split(",", -1);
-            MovementRequest request = new MovementRequest(c[2], c[3], MovementType.valueOf(c[1]), Long.parseLong(c[4]),
-                    c[0], c[6].isEmpty() ? null : c[6], null, null, null, n, "warehouse", c[8],
-                    LocalDateTime.parse(c[5], TIME).atZone(ZONE).toInstant(), "file:" + file.fileName() + ":line:" + n);
-            if (request.type() == MovementType.RECEIPT) {
-                ledger().record(request);
-            } else {
-                later.add(() -> ledger().record(request));
-            }
-        }
-        jdbc().sql("""
-                SELECT id, source, store, order_no, sku, quantity FROM recon_record
-                WHERE business_date = ? AND kind = 'ORDER' AND status IN ('PAID', 'PARTIALLY_REFUNDED', 'REFUNDED')
-                ORDER BY id""").param(DAY).query((rs, n) -> {
-            String location = locations().ofOrder(rs.getString("source"), rs.getString("store")).orElseThrow();
-            return new MovementRequest(rs.getString("sku"), location, MovementType.SALE, rs.getLong("quantity"), null,
-                    rs.getString("order_no"), rs.getString("source"), rs.getLong("id"), null, null, null, null,
-                    DAY.atTime(12, 0).atZone(ZONE).toInstant(), "order:" + rs.getLong("id") + ":SALE");
-        }).list().forEach(ledger()::record);
-        later.forEach(Runnable::run);
     }
 
     private void drop(DemoFile file) throws IOException {

@@ -1,7 +1,6 @@
 package com.reconflow.stock.reconciliation;
 
 import com.reconflow.stock.StockLedger;
-import com.reconflow.stock.StockLocations;
 import com.reconflow.support.MariaDbAppTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -10,16 +9,8 @@ class GeneratedDayStockReconciliationOnMariaDbTest extends MariaDbAppTest implem
     @Autowired
     private StockLedger ledger;
 
-    @Autowired
-    private StockLocations locations;
-
     @Override
     public StockLedger ledger() {
         return ledger;
-    }
-
-    @Override
-    public StockLocations locations() {
-        return locations;
     }
 }

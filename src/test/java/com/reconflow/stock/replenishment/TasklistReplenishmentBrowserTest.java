@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -107,8 +108,9 @@ class TasklistReplenishmentBrowserTest extends H2AppTest {
                 "//div[contains(@class,'fjs-form-field-number')][.//label[starts-with(normalize-space(), "
                         + "'Quantity to order')]]//input")));
         tasklist.await().until(d -> "5".equals(quantity.getDomProperty("value")));
-        quantity.clear();
-        quantity.sendKeys("12");
+        // Select and overwrite: the form re-renders the field after clear(), which may bring the 5 back.
+        quantity.sendKeys(Keys.chord(Keys.CONTROL, "a"), "12");
+        tasklist.await().until(d -> "12".equals(quantity.getDomProperty("value")));
         WebElement supplier = tasklist.browser().findElement(By.xpath("//div[contains(@class,'fjs-form-field-textfield')]"
                 + "[.//label[starts-with(normalize-space(), 'Supplier')]]//input"));
         assertThat(supplier.getDomProperty("value")).isEqualTo("ACME Trading");
