@@ -72,10 +72,15 @@ public class RunService {
      * What the collect stage found: the sources that have not delivered, and whether the run's deadline
      * has passed with some still missing (then operations decide, with what has arrived before them).
      */
-    public record Collection(Set<String> missingSources, boolean overdue, Instant deadline, String arrivals) {
+    public record Collection(Set<String> missingSources, boolean overdue, Instant deadline, String arrivals,
+                             boolean stockPosting) {
 
+        /**
+         * Every source is in, and the stock ledger has posted the day's imported orders: until it has, the
+         * stock reconciliation would see sales missing that are only still being posted.
+         */
         public boolean complete() {
-            return missingSources.isEmpty();
+            return missingSources.isEmpty() && !stockPosting;
         }
     }
 
@@ -97,9 +102,6 @@ public class RunService {
     private final TransactionTemplate newTransaction;
     private final ApplicationEventPublisher publisher;
     private final StockReconciliation stock;
-
-    /** Named among a run's missing sources while the stock ledger still posts the day's imported orders. */
-    static final String STOCK_POSTING = "stock-posting";
 
     RunService(RunRepository runs, DayMatching dayMatching, ManualPairRepository manualPairs,
                ProposalRepository proposals, DiscrepancyRepository discrepancies, ReviewService reviews,
@@ -245,7 +247,12 @@ public class RunService {
             log.warn("Run #{} for {} still misses {} at its deadline {}: operations decide", runId,
                     run.businessDate(), missing, deadline);
         }
-        return new Collection(missing, overdue, deadline, overdue ? arrivals(run, missing) : null);
+        boolean stockPosting = missing.isEmpty() && stock.importsAwaitingStockPosting(run.businessDate()) > 0;
+        if (stockPosting) {
+            log.info("Run #{} for {}: every source is in; it waits until the stock ledger has posted the day's orders",
+                    runId, run.businessDate());
+        }
+        return new Collection(missing, overdue, deadline, overdue ? arrivals(run, missing) : null, stockPosting);
     }
 
     /**
@@ -259,11 +266,6 @@ public class RunService {
             MatchingRules rules = dayMatching.rules();
             missing.removeAll(runs.sourcesCrediting(rules.payoutReferences().keySet().stream().sorted()
                     .map(provider -> rules.payoutReference(provider, run.businessDate())).toList()));
-        }
-        // The day's orders are in, but their sales not yet all in the stock ledger: the stock reconciliation
-        // would see sales missing that are only still being posted. Waited for like a source.
-        if (stock.importsAwaitingStockPosting(run.businessDate()) > 0) {
-            missing.add(STOCK_POSTING);
         }
         return missing;
     }

@@ -1,26 +1,22 @@
 package com.reconflow.dashboard;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import com.reconflow.support.H2AppTest;
+import com.reconflow.support.BrowserAppTest;
 import com.reconflow.support.Reviews;
 import com.reconflow.support.Tasklist;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,24 +26,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * order came from (file and line) and the link to its open discrepancy's task in Tasklist. The browser is
  * {@link Tasklist}'s; on failure a screenshot and the page source go to target/browser-test/.
  */
-class DashboardBrowserTest extends H2AppTest {
+class DashboardBrowserTest extends BrowserAppTest {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final LocalDate DAY = LocalDate.of(2028, 4, 3);
-
-    @LocalServerPort
-    int port;
 
     private Tasklist chromium;
     private WebDriver browser;
     private DashboardDay day;
-
-    @RegisterExtension
-    final AfterTestExecutionCallback evidenceOnFailure = context -> {
-        if (context.getExecutionException().isPresent() && chromium != null) {
-            chromium.saveEvidence(context.getRequiredTestMethod().getName());
-        }
-    };
 
     @BeforeEach
     void setUp() throws IOException {

@@ -3,7 +3,6 @@ package com.reconflow.review;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -12,17 +11,14 @@ import com.reconflow.demo.DemoDay;
 import com.reconflow.demo.SyntheticDayGenerator;
 import com.reconflow.demo.DemoFile;
 import com.reconflow.support.Api;
-import com.reconflow.support.H2AppTest;
+import com.reconflow.support.BrowserAppTest;
 import com.reconflow.support.Reviews;
 import com.reconflow.support.Tasklist;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -37,9 +33,7 @@ import static org.awaitility.Awaitility.await;
  * discrepancy in ReconFlow's API. See {@link Tasklist} for what the browser needs; on failure a
  * screenshot and the page source are written to target/browser-test/.
  */
-class TasklistReviewBrowserTest extends H2AppTest {
-
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
+class TasklistReviewBrowserTest extends BrowserAppTest {
 
     /** The end-to-end test uses 2026-11-20 in the same application context and database. */
     private static final LocalDate DAY = LocalDate.of(2026, 11, 21);
@@ -49,38 +43,20 @@ class TasklistReviewBrowserTest extends H2AppTest {
     private static final String COMMENT = "Coupon booked twice by the channel; not recoverable (browser test)";
     private static final String APPROVE_LABEL = "Approve: apply the decision";
 
-    @LocalServerPort
-    int port;
-
     private Api finance;
     private Reviews reviews;
     private Long runId;
-    private Tasklist tasklist;
-
-    /** Runs before {@code @AfterEach}, while the browser still shows the page that failed. */
-    @RegisterExtension
-    final AfterTestExecutionCallback evidenceOnFailure = context -> {
-        if (context.getExecutionException().isPresent() && tasklist != null) {
-            tasklist.saveEvidence(context.getRequiredTestMethod().getName());
-        }
-    };
 
     @BeforeEach
-    void startBrowser() throws IOException {
+    void callers() {
         finance = Api.as(rest(), "finance");
         reviews = new Reviews(rest());
-        tasklist = Tasklist.open(port, PATIENCE);
     }
 
+    /** Runs before the browser closes. */
     @AfterEach
-    void stopBrowserAndCloseTheDay() {
-        try {
-            if (tasklist != null) {
-                tasklist.close();
-            }
-        } finally {
-            completeRemainingReviews();
-        }
+    void closeTheDay() {
+        completeRemainingReviews();
     }
 
     @Test

@@ -1,24 +1,17 @@
 package com.reconflow.run;
 
-import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import com.reconflow.config.Db;
 import com.reconflow.support.Api;
-import com.reconflow.support.H2AppTest;
+import com.reconflow.support.BrowserAppTest;
 import com.reconflow.support.Tasklist;
 import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,40 +24,15 @@ import static org.awaitility.Awaitility.await;
  * needs; on failure a screenshot and the page source go to target/browser-test/.
  * (Its day, 2027-08-20, is used by no other test.)
  */
-class MissingChannelDataBrowserTest extends H2AppTest {
+class MissingChannelDataBrowserTest extends BrowserAppTest {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final String DAY = "2027-08-20";
     private static final String TASK = "Missing channel data · " + DAY + " · card";
     private static final String PROCEED = "Proceed: match the day without the missing sources";
     private static final String COMMENT = "Acquirer's file is late; card sales reconciled with tomorrow's run";
 
-    @LocalServerPort
-    int port;
     @Autowired
     TaskService taskService;
-
-    private Tasklist tasklist;
-
-    /** Runs before {@code @AfterEach}, while the browser still shows the page that failed. */
-    @RegisterExtension
-    final AfterTestExecutionCallback evidenceOnFailure = context -> {
-        if (context.getExecutionException().isPresent() && tasklist != null) {
-            tasklist.saveEvidence(context.getRequiredTestMethod().getName());
-        }
-    };
-
-    @BeforeEach
-    void startBrowser() throws IOException {
-        tasklist = Tasklist.open(port, PATIENCE);
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (tasklist != null) {
-            tasklist.close();
-        }
-    }
 
     @Test
     @SuppressWarnings("unchecked")

@@ -1,25 +1,18 @@
 package com.reconflow.stock.orders;
 
-import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import com.reconflow.support.Api;
-import com.reconflow.support.H2AppTest;
+import com.reconflow.support.BrowserAppTest;
 import com.reconflow.support.Tasklist;
 import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,35 +24,10 @@ import static org.awaitility.Awaitility.await;
  * and Tasklist says why), then allocate from one that has enough. See {@link Tasklist} for what the browser
  * needs; on failure a screenshot and the page source go to target/browser-test/.
  */
-class OversellTasklistBrowserTest extends H2AppTest {
+class OversellTasklistBrowserTest extends BrowserAppTest {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
-
-    @LocalServerPort
-    int port;
     @Autowired
     TaskService taskService;
-
-    private Tasklist tasklist;
-
-    @RegisterExtension
-    final AfterTestExecutionCallback evidenceOnFailure = context -> {
-        if (context.getExecutionException().isPresent() && tasklist != null) {
-            tasklist.saveEvidence(context.getRequiredTestMethod().getName());
-        }
-    };
-
-    @BeforeEach
-    void startBrowser() throws IOException {
-        tasklist = Tasklist.open(port, PATIENCE);
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (tasklist != null) {
-            tasklist.close();
-        }
-    }
 
     @Test
     @SuppressWarnings("unchecked")

@@ -1,24 +1,17 @@
 package com.reconflow.stock.replenishment;
 
-import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import com.reconflow.support.Api;
-import com.reconflow.support.H2AppTest;
+import com.reconflow.support.BrowserAppTest;
 import com.reconflow.support.Tasklist;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -34,34 +27,9 @@ import static org.awaitility.Awaitility.await;
  * the order (12 at 2.00, below the approval limit) becomes a purchase request without approval. See {@link Tasklist}
  * for what the browser needs; on failure a screenshot and the page source go to target/browser-test/.
  */
-class TasklistReplenishmentBrowserTest extends H2AppTest {
+class TasklistReplenishmentBrowserTest extends BrowserAppTest {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final String LOCATION = "WH-BROWSER";
-
-    @LocalServerPort
-    int port;
-
-    private Tasklist tasklist;
-
-    @RegisterExtension
-    final AfterTestExecutionCallback evidenceOnFailure = context -> {
-        if (context.getExecutionException().isPresent() && tasklist != null) {
-            tasklist.saveEvidence(context.getRequiredTestMethod().getName());
-        }
-    };
-
-    @BeforeEach
-    void startBrowser() throws IOException {
-        tasklist = Tasklist.open(port, PATIENCE);
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (tasklist != null) {
-            tasklist.close();
-        }
-    }
 
     @Test
     @SuppressWarnings("unchecked")
