@@ -10,6 +10,7 @@ import com.reconflow.ingest.RowError;
 import com.reconflow.ingest.RowIntake;
 import com.reconflow.ingest.format.ChannelFile;
 import com.reconflow.ingest.format.PlainTable;
+import com.reconflow.security.Groups;
 import com.reconflow.stock.InsufficientStock;
 import com.reconflow.stock.Movement;
 import com.reconflow.stock.MovementRequest;
@@ -18,6 +19,9 @@ import com.reconflow.stock.StockLedger;
 import com.reconflow.stock.intake.StockMovementsFormat.BadRow;
 import com.reconflow.stock.intake.StockMovementsFormat.Line;
 import com.reconflow.stock.intake.StockMovementsFormat.LineType;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -40,10 +44,13 @@ class StockMovementsIntake implements RowIntake {
     private final StockLedger ledger;
     private final JdbcClient jdbc;
     private final TransactionTemplate savepoint;
+    private final IdentityService identityService;
 
-    StockMovementsIntake(StockLedger ledger, JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+    StockMovementsIntake(StockLedger ledger, JdbcClient jdbc, PlatformTransactionManager transactionManager,
+                         IdentityService identityService) {
         this.ledger = ledger;
         this.jdbc = jdbc;
+        this.identityService = identityService;
         this.savepoint = new TransactionTemplate(transactionManager);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
@@ -60,6 +67,7 @@ class StockMovementsIntake implements RowIntake {
 
     @Override
     public Taken take(Delivery delivery, ChannelFile file, Quarantine quarantine) {
+        requireStockKeeper(delivery);
         var counts = new Object() {
             long accepted;
             long duplicate;
@@ -188,5 +196,18 @@ class StockMovementsIntake implements RowIntake {
                 : StockMovementsFormat.QUANTITY + " " + line.quantity() + " would make on hand of " + at
                   + " negative (on hand " + shortLine.available() + ")";
         return new RowError(line.lineNo(), StockMovementsFormat.QUANTITY, message, line.raw());
+    }
+
+    /**
+     * An upload moves stock only when its caller may: the same groups as {@code POST /api/stock/movements}.
+     * Files of the inbox and SFTP come with no caller; they are the warehouse's own delivery.
+     */
+    private void requireStockKeeper(Delivery delivery) {
+        Authentication caller = identityService.getCurrentAuthentication();
+        if (caller != null && (caller.getGroupIds() == null
+                || caller.getGroupIds().stream().noneMatch(Groups.STOCK_KEEPERS::contains))) {
+            throw new AuthorizationException("file " + delivery.fileName() + " records stock movements, which "
+                    + "need one of the groups " + Groups.STOCK_KEEPERS + "; " + caller.getUserId() + " has none");
+        }
     }
 }

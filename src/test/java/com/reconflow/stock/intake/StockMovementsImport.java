@@ -94,6 +94,23 @@ interface StockMovementsImport {
     }
 
     @Test
+    default void onlyStockKeepersMoveStockByUpload() {
+        String sku = fresh("MOV");
+        String csv = HEADER + fresh("D") + ",RECEIPT," + sku + ",WH-EAST,20,2026-11-20 08:00:00,,,\n";
+
+        ResponseEntity<Map> byFinance = Api.as(rest(), "finance").importFile("warehouse", "receipt.csv", csv);
+
+        assertThat(byFinance.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(byFinance.getBody().get("message").toString()).contains("records stock movements");
+        assertThat(jdbc().sql("SELECT COUNT(*) FROM stock_movement WHERE sku = ?").param(sku).query(Long.class)
+                .single()).isZero();
+        assertThat(jdbc().sql("SELECT COUNT(*) FROM recon_import WHERE file_name = 'receipt.csv'")
+                .query(Long.class).single()).as("nothing of the refused upload is kept").isZero();
+        assertThat(Api.as(rest(), "ops").importFile("warehouse", "receipt.csv", csv).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     default void badRowsAreQuarantinedNamingLineAndFieldAndTheOthersArePosted() {
         Api ops = Api.as(rest(), "ops");
