@@ -7,7 +7,6 @@ CREATE TABLE stock_level (
     location          VARCHAR(100)  NOT NULL,
     on_hand           BIGINT        NOT NULL,
     reserved          BIGINT        NOT NULL,
-    last_movement_id  BIGINT,
     updated_at        DATETIME(3)   NOT NULL,
     CONSTRAINT pk_stock_level PRIMARY KEY (sku, location)
 );

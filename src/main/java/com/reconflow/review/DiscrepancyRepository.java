@@ -40,6 +40,20 @@ public class DiscrepancyRepository {
         this.jdbcTemplate = jdbcTemplate;
     }
 
+    /**
+     * Marks open discrepancies no longer found when their day was matched again: kept for the record, out of
+     * review. Decided ones are left as they are.
+     */
+    public void supersede(List<Long> ids, Instant now) {
+        jdbcTemplate.batchUpdate("""
+                UPDATE recon_discrepancy SET status = 'SUPERSEDED', decided_by = 'system', decided_at = ?,
+                       decision_comment = 'no longer found when the day was matched again'
+                WHERE id = ? AND status = 'OPEN'""", ids, BATCH_SIZE, (ps, id) -> {
+            ps.setObject(1, Db.utc(now));
+            ps.setLong(2, id);
+        });
+    }
+
     /** What keeping a run's findings changed: discrepancies opened now, open ones no longer found. */
     public record Kept(List<Long> opened, List<Long> superseded) {
     }
@@ -98,13 +112,7 @@ public class DiscrepancyRepository {
         });
         List<Long> superseded = open.entrySet().stream().filter(e -> !found.contains(e.getKey()))
                 .map(Map.Entry::getValue).sorted().toList();
-        jdbcTemplate.batchUpdate("""
-                UPDATE recon_discrepancy SET status = 'SUPERSEDED', decided_by = 'system', decided_at = ?,
-                       decision_comment = 'no longer found when the day was matched again'
-                WHERE id = ? AND status = 'OPEN'""", superseded, BATCH_SIZE, (ps, id) -> {
-            ps.setObject(1, Db.utc(now));
-            ps.setLong(2, id);
-        });
+        supersede(superseded, now);
         // The caller holds the run's lock: the run's rows after the last one standing are the ones just added.
         List<Long> opened = fresh.isEmpty() ? List.of() : jdbc.sql(
                         "SELECT id FROM recon_discrepancy WHERE run_id = ? AND id > ? AND status = 'OPEN' "

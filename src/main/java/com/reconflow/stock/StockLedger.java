@@ -196,7 +196,6 @@ public class StockLedger {
         long onHandChange = request.onHandChange();
         long reservedChange = request.reservedChange();
         Instant now = clock.instant();
-        ensureLevel(sku, location, now);
 
         List<Object> params = new ArrayList<>(List.of(onHandChange, reservedChange, Db.utc(now), sku, location));
         String change;
@@ -213,6 +212,11 @@ public class StockLedger {
             }
         }
         int changed = jdbc.sql(change).params(params).update();
+        if (changed == 0 && findFigure(sku, location).isEmpty()) {
+            // The SKU's first movement at the location: its row starts at zero, then takes the change.
+            insertLevel(sku, location, now);
+            changed = jdbc.sql(change).params(params).update();
+        }
         if (changed == 0) {
             StockFigure now2 = figure(sku, location);
             throw new InsufficientStock(List.of(new InsufficientStock.ShortLine(sku, location, request.quantity(),
@@ -235,8 +239,6 @@ public class StockLedger {
                         Db.clip(request.note(), 500), request.originKey())
                 .update(key, "id");
         long id = key.getKey().longValue();
-        jdbc.sql("UPDATE stock_level SET last_movement_id = ? WHERE sku = ? AND location = ?")
-                .params(id, sku, location).update();
         Movement movement = new Movement(id, sku, location, request.type(), onHandChange, reservedChange,
                 after.onHand(), after.reserved(), occurredAt, occurredAt.atZone(properties.zone()).toLocalDate(), now,
                 request.reference(), request.orderNo(), request.channel(), request.recordId(), request.importId(),
@@ -245,11 +247,8 @@ public class StockLedger {
         return movement;
     }
 
-    /** The SKU's row at the location, made at zero when it is its first movement there. */
-    private void ensureLevel(String sku, String location, Instant now) {
-        if (findFigure(sku, location).isPresent()) {
-            return;
-        }
+    /** The SKU's row at the location, at zero. */
+    private void insertLevel(String sku, String location, Instant now) {
         try {
             jdbc.sql("INSERT INTO stock_level (sku, location, on_hand, reserved, updated_at) VALUES (?, ?, 0, 0, ?)")
                     .params(sku, location, Db.utc(now)).update();

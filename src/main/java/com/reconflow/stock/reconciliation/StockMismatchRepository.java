@@ -34,9 +34,11 @@ class StockMismatchRepository {
     }
 
     private final JdbcClient jdbc;
+    private final DiscrepancyRepository discrepancies;
 
-    StockMismatchRepository(JdbcClient jdbc) {
+    StockMismatchRepository(JdbcClient jdbc, DiscrepancyRepository discrepancies) {
         this.jdbc = jdbc;
+        this.discrepancies = discrepancies;
     }
 
     /**
@@ -64,12 +66,7 @@ class StockMismatchRepository {
         }
         List<Long> superseded = open.entrySet().stream().filter(e -> !seen.contains(e.getKey()))
                 .map(Map.Entry::getValue).sorted().toList();
-        for (long id : superseded) {
-            jdbc.sql("""
-                    UPDATE recon_discrepancy SET status = 'SUPERSEDED', decided_by = 'system', decided_at = ?,
-                           decision_comment = 'no longer found when the day was matched again'
-                    WHERE id = ? AND status = 'OPEN'""").params(Db.utc(now), id).update();
-        }
+        discrepancies.supersede(superseded, now);
         return new DiscrepancyRepository.Kept(opened, superseded);
     }
 

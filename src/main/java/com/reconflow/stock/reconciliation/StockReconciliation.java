@@ -37,6 +37,11 @@ public class StockReconciliation {
             SELECT id, sku, location, type, on_hand_change, order_no, reference FROM stock_movement
             WHERE business_date = ? AND type IN ('SALE', 'RESERVED_SALE', 'RETURN')""";
 
+    private static final String TRACKED = """
+            SELECT sku, location FROM stock_level WHERE sku IN (
+                SELECT sku FROM recon_record WHERE business_date = ? AND kind = 'ORDER' AND sku IS NOT NULL
+                UNION SELECT sku FROM stock_movement WHERE business_date = ?)""";
+
     private final JdbcTemplate jdbc;
     private final StockLocations locations;
     private final StockMismatchRepository mismatches;
@@ -61,10 +66,11 @@ public class StockReconciliation {
     /** What the day's orders and stock movements disagree about, by SKU then location. */
     @Transactional(readOnly = true)
     public List<StockMismatch> compare(LocalDate businessDate) {
+        // Only the SKUs the day's orders or movements name: a retailer's whole catalogue at every store is not read.
         Set<String> kept = new HashSet<>();
-        jdbc.query("SELECT sku, location FROM stock_level", rs -> {
+        jdbc.query(TRACKED, rs -> {
             kept.add(rs.getString(1) + '\u0000' + rs.getString(2));
-        });
+        }, businessDate, businessDate);
         if (kept.isEmpty()) {
             return List.of();
         }
