@@ -32,6 +32,7 @@ import com.reconflow.review.ReviewVariables;
 import com.reconflow.stock.orders.OrderStockPosted;
 import com.reconflow.stock.reconciliation.StockReconciliation;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +69,9 @@ public class RunService {
     static final String MISSING_DATA_ACTIVITY = "missingChannelData";
     /** Who starts the runs of the morning schedule, and carries discrepancies at a cut-off. */
     static final String SYSTEM = TaskActor.SYSTEM;
+
+    /** How often stockPosted is tried when the run's process instance changed under it. */
+    private static final int STOCK_POSTED_ATTEMPTS = 5;
 
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -670,19 +674,34 @@ public class RunService {
      */
     @TransactionalEventListener
     public void onOrderStockPosted(OrderStockPosted posted) {
-        try {
-            AsSystem.call(identityService, () -> newTransaction.execute(tx -> {
-                if (stock.importsAwaitingStockPosting(posted.businessDate()) == 0) {
-                    runtimeService.createMessageCorrelation(STOCK_POSTED_MESSAGE)
-                            .processInstanceBusinessKey(posted.businessDate().toString())
-                            .correlateAll();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                AsSystem.call(identityService, () -> newTransaction.execute(tx -> {
+                    if (stock.importsAwaitingStockPosting(posted.businessDate()) == 0) {
+                        runtimeService.createMessageCorrelation(STOCK_POSTED_MESSAGE)
+                                .processInstanceBusinessKey(posted.businessDate().toString())
+                                .correlateAll();
+                    }
+                    return null;
+                }));
+                return;
+            } catch (OptimisticLockingException runMovedMeanwhile) {
+                // A job of the run changed its process instance at the same moment: the message is short, try again.
+                if (attempt == STOCK_POSTED_ATTEMPTS) {
+                    warnStockPostedLost(posted, runMovedMeanwhile);
+                    return;
                 }
-                return null;
-            }));
-        } catch (RuntimeException e) {
-            log.warn("Could not tell the run of {} that import #{} is posted to the stock ledger; matching the day "
-                    + "again compares its stock: {}", posted.businessDate(), posted.importId(), e.getMessage());
+            } catch (RuntimeException e) {
+                // The posting has committed: its job must not fail from here.
+                warnStockPostedLost(posted, e);
+                return;
+            }
         }
+    }
+
+    private static void warnStockPostedLost(OrderStockPosted posted, RuntimeException e) {
+        log.warn("Could not tell the run of {} that import #{} is posted to the stock ledger; matching the day "
+                + "again compares its stock: {}", posted.businessDate(), posted.importId(), e.getMessage());
     }
 
     /**
