@@ -29,8 +29,10 @@ import com.reconflow.review.DiscrepancyRepository;
 import com.reconflow.review.ReviewEvents;
 import com.reconflow.review.ReviewService;
 import com.reconflow.review.ReviewVariables;
+import com.reconflow.stock.orders.OrderStockPosted;
 import com.reconflow.stock.reconciliation.StockReconciliation;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +61,8 @@ public class RunService {
     static final String CASES_CLOSED_MESSAGE = "reviewCasesClosed";
     /** Ends the review of a discrepancy that matching the day again no longer finds. */
     static final String DISCREPANCY_SUPERSEDED_MESSAGE = "discrepancySuperseded";
+    /** Starts the stock comparison of a run's day once the stock ledger has posted the day's orders. */
+    static final String STOCK_POSTED_MESSAGE = "stockPosted";
     /** Ends the case of a proposal decided elsewhere (the REST API) or no longer made. */
     static final String PROPOSAL_WITHDRAWN_MESSAGE = "proposalWithdrawn";
     /** Where operations decide about sources still missing at the run's deadline. */
@@ -66,21 +70,23 @@ public class RunService {
     /** Who starts the runs of the morning schedule, and carries discrepancies at a cut-off. */
     static final String SYSTEM = TaskActor.SYSTEM;
 
+    /** How often stockPosted is tried when the run's process instance changed under it. */
+    private static final int STOCK_POSTED_ATTEMPTS = 5;
+
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     /**
      * What the collect stage found: the sources that have not delivered, and whether the run's deadline
      * has passed with some still missing (then operations decide, with what has arrived before them).
      */
-    public record Collection(Set<String> missingSources, boolean overdue, Instant deadline, String arrivals,
-                             boolean stockPosting) {
+    public record Collection(Set<String> missingSources, boolean overdue, Instant deadline, String arrivals) {
 
         /**
-         * Every source is in, and the stock ledger has posted the day's imported orders: until it has, the
-         * stock reconciliation would see sales missing that are only still being posted.
+         * Every source is in: the day matches, whether or not the stock ledger has posted its orders yet (the
+         * stock comparison joins the review when it has, see {@link #reconcileStock}).
          */
         public boolean complete() {
-            return missingSources.isEmpty() && !stockPosting;
+            return missingSources.isEmpty();
         }
     }
 
@@ -247,12 +253,7 @@ public class RunService {
             log.warn("Run #{} for {} still misses {} at its deadline {}: operations decide", runId,
                     run.businessDate(), missing, deadline);
         }
-        boolean stockPosting = missing.isEmpty() && stock.importsAwaitingStockPosting(run.businessDate()) > 0;
-        if (stockPosting) {
-            log.info("Run #{} for {}: every source is in; it waits until the stock ledger has posted the day's orders",
-                    runId, run.businessDate());
-        }
-        return new Collection(missing, overdue, deadline, overdue ? arrivals(run, missing) : null, stockPosting);
+        return new Collection(missing, overdue, deadline, overdue ? arrivals(run, missing) : null);
     }
 
     /**
@@ -364,7 +365,8 @@ public class RunService {
     /**
      * Matches a day in review again, after late data or a person's pairing. Only what changed
      * reaches people: a new discrepancy joins the run's reviews, an open one no longer found leaves
-     * them (superseded, kept for the record); decided ones stay decided.
+     * them (superseded, kept for the record); decided ones stay decided. The day's stock is compared
+     * too once its orders are posted, so a rematch also makes up for a lost {@code stockPosted} message.
      */
     @Transactional
     public Rematch rematch(long runId) {
@@ -378,9 +380,7 @@ public class RunService {
         // New discrepancies get their cases now; should the run still be opening, it finds them opened.
         openCases(run, Integer.MAX_VALUE);
         AsSystem.call(identityService, () -> {
-            kept.superseded().forEach(id -> runtimeService.createMessageCorrelation(DISCREPANCY_SUPERSEDED_MESSAGE)
-                    .processInstanceVariableEquals(ReviewVariables.DISCREPANCY_ID, id)
-                    .correlateAll());
+            endReviews(kept.superseded());
             // Proposals decided over the API, or no longer made: their cases end (a no-op for ended ones).
             proposals.closedWithCase(runId).forEach(id -> runtimeService.createMessageCorrelation(
                             PROPOSAL_WITHDRAWN_MESSAGE)
@@ -392,6 +392,57 @@ public class RunService {
                 kept.opened().size(), kept.superseded().size());
         publisher.publishEvent(new RunChanged(runId, run.businessDate().toString()));
         return new Rematch(kept.opened(), kept.superseded(), result.proposals().size());
+    }
+
+    /** The reviews of superseded discrepancies end (their tasks are withdrawn). */
+    private void endReviews(List<Long> superseded) {
+        superseded.forEach(id -> runtimeService.createMessageCorrelation(DISCREPANCY_SUPERSEDED_MESSAGE)
+                .processInstanceVariableEquals(ReviewVariables.DISCREPANCY_ID, id)
+                .correlateAll());
+    }
+
+    /**
+     * The stock reconciliation of a run's day, once the stock ledger has posted the day's orders after the run
+     * matched (message {@code stockPosted}): new stock mismatches join the run's reviews, open ones no longer
+     * found leave them, as when the day is matched again. Only while its reviews are running, as a rematch;
+     * a run not matched yet compares the stock when it matches. Under the run's lock, so matching, a rematch
+     * and this step see each other's work whichever node runs them. Returns whether the stock was compared.
+     */
+    @Transactional
+    public boolean reconcileStock(long runId) {
+        Run run = lock(runId);
+        if (run.status() == RunStatus.ARCHIVED) {
+            log.info("Run #{} for {} is archived: its day's stock posted since is not compared", runId,
+                    run.businessDate());
+            return false;
+        }
+        if (run.matchedAt() == null) {
+            log.info("Run #{} for {} has not matched yet: its matching compares the stock", runId, run.businessDate());
+            return false;
+        }
+        if (!reviewing(run)) {
+            log.info("Run #{} for {} has no reviews running (nothing to review, or all done) and is being archived: "
+                    + "its day's stock posted since is not compared", runId, run.businessDate());
+            return false;
+        }
+        if (stockAwaitsPosting(run)) {
+            // Another import of the day is posting meanwhile: its end sends the message again.
+            return false;
+        }
+        var kept = stock.keep(runId, run.businessDate(), properties.review().candidateGroup(),
+                dayMatching.rules().version(), clock.instant());
+        // Still opening its cases a batch at a time, the run opens these with the next batch; in review, now.
+        if (!openingCases(run)) {
+            openCases(run, Integer.MAX_VALUE);
+        }
+        AsSystem.call(identityService, () -> {
+            endReviews(kept.superseded());
+            return null;
+        });
+        log.info("Run #{} for {}: the day's stock compared after its posting, {} stock mismatches opened, {} "
+                + "superseded", runId, run.businessDate(), kept.opened().size(), kept.superseded().size());
+        publisher.publishEvent(new RunChanged(runId, run.businessDate().toString()));
+        return true;
     }
 
     /** What one batch of opening review cases left: whether more wait to be opened, and how many are open. */
@@ -510,24 +561,49 @@ public class RunService {
             throw new RunStateException("run #" + runId + " is " + run.status()
                     + "; a day is matched again or re-paired only while its run is in review");
         }
-        boolean reviewing = AsSystem.call(identityService, () -> runtimeService.createExecutionQuery()
-                .processInstanceId(run.processInstanceId()).activityId(REVIEW_ACTIVITY).count() > 0
-                || runtimeService.createExecutionQuery()
-                .processInstanceId(run.processInstanceId()).activityId(OPEN_CASES_ACTIVITY).count() > 0);
-        if (!reviewing) {
+        if (!reviewing(run)) {
             throw new RunStateException("run #" + runId + " has finished its reviews and is being archived");
         }
         return run;
     }
 
+    /** In review and its process still opening or awaiting the cases: new reviews can join them. */
+    private boolean reviewing(Run run) {
+        return run.status() == RunStatus.IN_REVIEW && (openingCases(run) || AsSystem.call(identityService,
+                () -> runtimeService.createExecutionQuery().processInstanceId(run.processInstanceId())
+                        .activityId(REVIEW_ACTIVITY).count() > 0));
+    }
+
+    private boolean openingCases(Run run) {
+        return AsSystem.call(identityService, () -> runtimeService.createExecutionQuery()
+                .processInstanceId(run.processInstanceId()).activityId(OPEN_CASES_ACTIVITY).count() > 0);
+    }
+
+    /**
+     * Whether imports of the run's day still have order lines to post to the stock ledger: until they are
+     * posted, the ledger lacks sales that are only late, and the stock is not compared.
+     */
+    private boolean stockAwaitsPosting(Run run) {
+        long awaiting = stock.importsAwaitingStockPosting(run.businessDate());
+        if (awaiting > 0) {
+            log.info("Run #{} for {}: {} imports of the day still await their stock posting; the stock is compared "
+                    + "when they are posted", run.id(), run.businessDate(), awaiting);
+        }
+        return awaiting > 0;
+    }
+
     /**
      * Keeps matching's findings and the day's stock reconciliation as the run's discrepancies: what each
-     * finds opens a discrepancy, what it no longer finds is superseded.
+     * finds opens a discrepancy, what it no longer finds is superseded. While the day's orders are still being
+     * posted to the stock ledger, the stock mismatches stay as they are (none opened, none superseded).
      */
     private DiscrepancyRepository.Kept keepFindings(Run run, DayResult result) {
         String group = properties.review().candidateGroup();
         String version = dayMatching.rules().version();
         var matched = discrepancies.keep(run.id(), result.findings(), group, version, clock.instant());
+        if (stockAwaitsPosting(run)) {
+            return matched;
+        }
         var stocked = stock.keep(run.id(), run.businessDate(), group, version, clock.instant());
         return new DiscrepancyRepository.Kept(concat(matched.opened(), stocked.opened()),
                 concat(matched.superseded(), stocked.superseded()));
@@ -588,6 +664,44 @@ public class RunService {
             log.warn("Could not wake the runs of {} after import #{}; they will re-check: {}",
                     imported.businessDates(), imported.importId(), e.getMessage());
         }
+    }
+
+    /**
+     * An import's order lines are all posted to the stock ledger: when it was the last of its day still
+     * posting, the day's run compares its stock (message {@code stockPosted}, by business key, so a date
+     * without a run, or a run that has not matched, takes it as nothing). After the posting committed, so the
+     * comparison sees its sales. A message lost in a crash before this is made up for by the next rematch.
+     */
+    @TransactionalEventListener
+    public void onOrderStockPosted(OrderStockPosted posted) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                AsSystem.call(identityService, () -> newTransaction.execute(tx -> {
+                    if (stock.importsAwaitingStockPosting(posted.businessDate()) == 0) {
+                        runtimeService.createMessageCorrelation(STOCK_POSTED_MESSAGE)
+                                .processInstanceBusinessKey(posted.businessDate().toString())
+                                .correlateAll();
+                    }
+                    return null;
+                }));
+                return;
+            } catch (OptimisticLockingException runMovedMeanwhile) {
+                // A job of the run changed its process instance at the same moment: the message is short, try again.
+                if (attempt == STOCK_POSTED_ATTEMPTS) {
+                    warnStockPostedLost(posted, runMovedMeanwhile);
+                    return;
+                }
+            } catch (RuntimeException e) {
+                // The posting has committed: its job must not fail from here.
+                warnStockPostedLost(posted, e);
+                return;
+            }
+        }
+    }
+
+    private static void warnStockPostedLost(OrderStockPosted posted, RuntimeException e) {
+        log.warn("Could not tell the run of {} that import #{} is posted to the stock ledger; matching the day "
+                + "again compares its stock: {}", posted.businessDate(), posted.importId(), e.getMessage());
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.reconflow.stock.orders;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Optional;
 
@@ -52,6 +53,12 @@ class OrderPostings {
     Optional<OrderPosting> find(long importId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM stock_order_posting WHERE import_id = ?")
                 .param(importId).query(OrderPostings::posting).optional();
+    }
+
+    /** The business date of the posting's import: the day whose run compares its sales. */
+    Optional<LocalDate> businessDate(long importId) {
+        return jdbc.sql("SELECT business_date FROM recon_import WHERE id = ?").param(importId)
+                .query((rs, n) -> rs.getObject(1, LocalDate.class)).optional();
     }
 
     void advance(long importId, long lastRecordId, OrderPosting.Tally tally, boolean done, Instant now) {

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,10 +45,11 @@ public class OrderStockPosting {
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
     private final Clock clock;
+    private final ApplicationEventPublisher publisher;
 
     OrderStockPosting(OrderPostings postings, OrderMovements movements, Interceptions interceptions,
                       StockLocations locations, OrderStockProperties properties, RuntimeService runtimeService,
-                      IdentityService identityService, Clock clock) {
+                      IdentityService identityService, Clock clock, ApplicationEventPublisher publisher) {
         this.postings = postings;
         this.movements = movements;
         this.interceptions = interceptions;
@@ -56,6 +58,7 @@ public class OrderStockPosting {
         this.runtimeService = runtimeService;
         this.identityService = identityService;
         this.clock = clock;
+        this.publisher = publisher;
     }
 
     public Optional<OrderPosting> posting(long importId) {
@@ -95,6 +98,9 @@ public class OrderStockPosting {
                             + "intercepted as oversold, {} cancelled, {} without a location, {} of SKUs not under "
                             + "stock control there, {} without article or stock effect", importId, p.posted(),
                     p.intercepted(), p.cancelled(), p.unlocated(), p.untracked(), p.skipped()));
+            // The day's run compares its stock once the day's orders are all posted: told after this commits.
+            postings.businessDate(importId)
+                    .ifPresent(date -> publisher.publishEvent(new OrderStockPosted(importId, date)));
         }
         return !done;
     }

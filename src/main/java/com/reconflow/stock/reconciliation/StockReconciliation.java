@@ -19,9 +19,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The daily stock reconciliation, run with the day's matching: per SKU and location, what the orders say was
- * sold and returned against the stock movements recorded for the business date. Differences are kept as
- * {@code STOCK_MISMATCH} discrepancies and reviewed like any other.
+ * The daily stock reconciliation, run with the day's matching when the day's orders are posted to the stock
+ * ledger by then, else as soon as they are: per SKU and location, what the orders say was sold and returned
+ * against the stock movements recorded for the business date. Differences are kept as {@code STOCK_MISMATCH}
+ * discrepancies and reviewed like any other.
  */
 @Service
 public class StockReconciliation {
@@ -55,7 +56,9 @@ public class StockReconciliation {
     /**
      * How many imports of the date still have order lines to post to the stock ledger (their stock-posting job
      * has not finished). Until they are posted, the day's sales per the movements are incomplete, and comparing
-     * them with the orders would raise differences that are none: the run waits for them as for a source.
+     * them with the orders would raise differences that are none: the run matches its payments without the
+     * stock, and compares the stock when the last of them is posted ({@link
+     * com.reconflow.stock.orders.OrderStockPosted}).
      */
     public long importsAwaitingStockPosting(LocalDate businessDate) {
         Long count = jdbc.queryForObject("SELECT COUNT(*) FROM stock_order_posting p JOIN recon_import i "

@@ -46,6 +46,6 @@ class StockOrdersOnH2Test extends H2AppTest implements StockOrdersApi {
         return new OrderStockPosting(context.getBean(OrderPostings.class), context.getBean(OrderMovements.class),
                 context.getBean(Interceptions.class), context.getBean(StockLocations.class), settings,
                 context.getBean(RuntimeService.class), context.getBean(IdentityService.class),
-                context.getBean(Clock.class));
+                context.getBean(Clock.class), events);
     }
 }
