@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -25,10 +26,14 @@ import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapperResultSetExtractor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Runs the matcher over one business day's stored records and keeps the matches it made. */
 @Service
@@ -38,6 +43,13 @@ public class DayMatching {
     private static final int BATCH_SIZE = 1000;
     /** How many days after a business day its settlement may reach the bank statement. */
     private static final int SETTLEMENT_DAYS = 7;
+    /**
+     * A day is read along the primary key while its records fill at least half of the id range they
+     * span; more thinly spread, through its date's index.
+     */
+    private static final int MAX_SPREAD = 2;
+    /** From how many new matches on they are written in two halves side by side. */
+    static final int SPLIT_STORE_FROM = 5_000;
     /**
      * The pending rows ({@code p}) carried into a day (parameters: the day, the run): still waiting,
      * or resolved by this very run when it matched before.
@@ -52,17 +64,27 @@ public class DayMatching {
     private final ManualPairRepository manualPairs;
     private final ProposalRepository proposals;
     private final Clock clock;
-    /** Reads a day's records on a second connection; records are committed data, outside any run's lock. */
-    private final ExecutorService loaders = Executors.newFixedThreadPool(1, r -> {
-        Thread thread = new Thread(r, "day-loader");
+    /** Half of a big day's new matches is written on a connection and in a transaction of its own. */
+    private final TransactionTemplate separately;
+    /** How to make the database walk the primary key: the same for the application's whole life. */
+    private volatile String primaryKeyHint;
+    /**
+     * Reads half of a day's records, and writes half of its new matches, on a second connection: records are
+     * committed data, outside any run's lock, and matches are written in a transaction of their own.
+     */
+    private final ExecutorService secondConnection = Executors.newFixedThreadPool(1, r -> {
+        Thread thread = new Thread(r, "day-matching-beside");
         thread.setDaemon(true);
         return thread;
     });
 
     DayMatching(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ReconProperties properties,
-                ManualPairRepository manualPairs, ProposalRepository proposals, Clock clock) {
+                ManualPairRepository manualPairs, ProposalRepository proposals, Clock clock,
+                PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
+        this.separately = new TransactionTemplate(transactionManager);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.manualPairs = manualPairs;
         this.proposals = proposals;
         this.clock = clock;
@@ -76,8 +98,8 @@ public class DayMatching {
 
     /** A context closed in a running JVM (tests, a restart) leaves no idle loader thread behind. */
     @PreDestroy
-    void stopLoaders() {
-        loaders.shutdown();
+    void stopSecondConnection() {
+        secondConnection.shutdown();
     }
 
     public MatchingRules rules() {
@@ -92,12 +114,7 @@ public class DayMatching {
      */
     public DayResult matchDay(long runId, LocalDate businessDate) {
         long started = System.nanoTime();
-        // Orders and the providers' records are read side by side: reading is most of a big day's cost.
-        CompletableFuture<List<LedgerEntry>> orders = CompletableFuture.supplyAsync(() ->
-                load("recon_record r WHERE r.business_date = ? AND r.kind = 'ORDER'", businessDate), loaders);
-        List<LedgerEntry> records = new ArrayList<>(
-                load("recon_record r WHERE r.business_date = ? AND r.kind <> 'ORDER'", businessDate));
-        records.addAll(orders.join());
+        List<LedgerEntry> records = loadDay(businessDate);
         // The bank credits the day's settlements later (T+1, later over holidays): those credits name the day.
         records.addAll(load("recon_record r WHERE r.business_date > ? AND r.business_date <= ? AND r.kind = 'PAYOUT' "
                         + "AND r.order_no LIKE ?", businessDate, businessDate.plusDays(SETTLEMENT_DAYS),
@@ -147,8 +164,8 @@ public class DayMatching {
                 fresh.add(m);
             }
         }
-        new MultiRowInsert<Match>("recon_match", List.of("run_id", "match_kind", "rule_id", "rules_version", "basis",
-                "tolerance", "order_record_id", "payment_record_id"), (ps, at, m) -> {
+        MultiRowInsert<Match> insert = new MultiRowInsert<Match>("recon_match", List.of("run_id", "match_kind", "rule_id",
+                "rules_version", "basis", "tolerance", "order_record_id", "payment_record_id"), (ps, at, m) -> {
             ps.setLong(at + 1, runId);
             ps.setString(at + 2, m.kind().name());
             ps.setString(at + 3, m.ruleId());
@@ -157,12 +174,51 @@ public class DayMatching {
             ps.setBigDecimal(at + 6, m.tolerance());
             ps.setLong(at + 7, m.order().id());
             ps.setLong(at + 8, m.payment().id());
-        }).insert(jdbcTemplate, fresh);
+        });
+        if (fresh.size() < SPLIT_STORE_FROM) {
+            insert.insert(jdbcTemplate, fresh);
+        } else {
+            insertInHalves(insert, fresh);
+        }
         jdbcTemplate.batchUpdate("UPDATE recon_match SET superseded_at = ? WHERE id = ?",
                 stored.values().stream().sorted().toList(), BATCH_SIZE, (ps, id) -> {
                     ps.setObject(1, Db.utc(now));
                     ps.setLong(2, id);
                 });
+    }
+
+    /**
+     * A million new matches take a database server longer to write than the rest of the stage together, and
+     * one connection keeps one of its cores busy: the second half is written beside the first, on a connection
+     * and in a transaction of its own, committed when it is written. Should the run's transaction fail after
+     * that, the matches stay, as the run's matches that were found; the next attempt finds them stored and
+     * writes only the rest, and supersedes any that no longer hold (see {@link #keepMatches}). Until the run
+     * has matched, its matches may therefore be there in part.
+     */
+    private void insertInHalves(MultiRowInsert<Match> insert, List<Match> fresh) {
+        int half = fresh.size() / 2;
+        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> separately.executeWithoutResult(tx ->
+                insert.insert(jdbcTemplate, fresh.subList(half, fresh.size()))), secondConnection);
+        RuntimeException failure = null;
+        try {
+            insert.insert(jdbcTemplate, fresh.subList(0, half));
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        // Never leave the other half writing after this transaction has given up.
+        try {
+            second.join();
+        } catch (CompletionException e) {
+            RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
+            if (failure == null) {
+                failure = cause;
+            } else {
+                failure.addSuppressed(cause);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     private static String matchKey(long orderId, long paymentId, String kind, String ruleId) {
@@ -217,6 +273,66 @@ public class DayMatching {
                     ps.setLong(1, id);
                     ps.setLong(2, runId);
                 });
+    }
+
+    /**
+     * The day's own records, read in two halves side by side: reading is most of a big day's cost. A
+     * day's records are mostly stored together (its files are imported one after another), so they
+     * are read along the primary key between the day's first and last record: an index lookup per
+     * record would read every row's page again, out of order, and on H2 from the file each time. A
+     * day whose records are spread thinly over the table (a late file weeks after) is read through
+     * its date's index instead.
+     */
+    private List<LedgerEntry> loadDay(LocalDate businessDate) {
+        long[] span = jdbc.sql("SELECT COUNT(*), MIN(id), MAX(id) FROM recon_record WHERE business_date = ?")
+                .param(businessDate)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
+        long count = span[0];
+        long first = span[1];
+        long last = span[2];
+        CompletableFuture<List<LedgerEntry>> firstHalf;
+        List<LedgerEntry> records;
+        if (count > 0 && last - first + 1 <= MAX_SPREAD * count) {
+            long middle = first + (last - first) / 2;
+            String range = "recon_record r " + primaryKeyHint() + " WHERE r.id >= ? AND r.id <= ? AND r.business_date = ?";
+            firstHalf = CompletableFuture.supplyAsync(() -> load(range, first, middle, businessDate), secondConnection);
+            records = new ArrayList<>(load(range, middle + 1, last, businessDate));
+        } else {
+            firstHalf = CompletableFuture.supplyAsync(() ->
+                    load("recon_record r WHERE r.business_date = ? AND r.kind = 'ORDER'", businessDate), secondConnection);
+            records = new ArrayList<>(load("recon_record r WHERE r.business_date = ? AND r.kind <> 'ORDER'",
+                    businessDate));
+        }
+        records.addAll(firstHalf.join());
+        return records;
+    }
+
+    /**
+     * Tells the database to walk {@code recon_record}'s primary key for an id range: both H2 and MySQL
+     * would rather take the date's index, which is the slow way for a whole day. H2 names the key's
+     * index itself, so it is looked up once.
+     */
+    private String primaryKeyHint() {
+        String hint = primaryKeyHint;
+        if (hint == null) {
+            hint = jdbcTemplate.execute((ConnectionCallback<String>) connection -> {
+                String product = connection.getMetaData().getDatabaseProductName();
+                if (product.contains("MySQL") || product.contains("MariaDB")) {
+                    return "FORCE INDEX (PRIMARY)";
+                }
+                if (product.contains("H2")) {
+                    try (var statement = connection.prepareStatement("SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES "
+                            + "WHERE TABLE_SCHEMA = SCHEMA() AND UPPER(TABLE_NAME) = 'RECON_RECORD' "
+                            + "AND INDEX_TYPE_NAME = 'PRIMARY KEY'");
+                         var rs = statement.executeQuery()) {
+                        return rs.next() ? "USE INDEX (\"" + rs.getString(1) + "\")" : "";
+                    }
+                }
+                return "";
+            });
+            primaryKeyHint = hint;
+        }
+        return hint;
     }
 
     private List<LedgerEntry> load(String fromWhere, Object... params) {
