@@ -70,9 +70,10 @@ public class DayMatching {
     private volatile String primaryKeyHint;
     /**
      * Reads half of a day's records, and writes half of its new matches, on a second connection: records are
-     * committed data, outside any run's lock, and matches are written in a transaction of their own.
+     * committed data, outside any run's lock, and matches are written in a transaction of their own. A thread
+     * per task, so that runs matching on one node at once never wait for each other's half.
      */
-    private final ExecutorService secondConnection = Executors.newFixedThreadPool(1, r -> {
+    private final ExecutorService secondConnection = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "day-matching-beside");
         thread.setDaemon(true);
         return thread;
@@ -96,7 +97,7 @@ public class DayMatching {
         this.zone = properties.zone();
     }
 
-    /** A context closed in a running JVM (tests, a restart) leaves no idle loader thread behind. */
+    /** A context closed in a running JVM (tests, a restart) leaves no thread of the second connection behind. */
     @PreDestroy
     void stopSecondConnection() {
         secondConnection.shutdown();
