@@ -45,4 +45,27 @@ public final class Db {
         }
         return statement;
     }
+
+    /**
+     * The index hint that makes the database walk a table's primary key for an id range, written after the
+     * table's alias ({@code FROM recon_record r <hint> WHERE r.id >= ? AND r.id <= ? AND ...}): H2 and MySQL
+     * would rather take another index on the rest of the condition, which means a lookup per row. H2 names
+     * the key's index itself, so it is looked up; empty for other databases.
+     */
+    public static String primaryKeyScan(Connection connection, String table) throws SQLException {
+        if (connection.isWrapperFor(JdbcConnection.class)) {
+            return "FORCE INDEX (PRIMARY)";
+        }
+        if (!connection.getMetaData().getDatabaseProductName().contains("H2")) {
+            return "";
+        }
+        try (PreparedStatement statement = connection.prepareStatement("SELECT INDEX_NAME "
+                + "FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_SCHEMA = SCHEMA() AND UPPER(TABLE_NAME) = UPPER(?) "
+                + "AND INDEX_TYPE_NAME = 'PRIMARY KEY'")) {
+            statement.setString(1, table);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? "USE INDEX (\"" + rs.getString(1) + "\")" : "";
+            }
+        }
+    }
 }

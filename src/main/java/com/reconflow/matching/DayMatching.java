@@ -66,7 +66,7 @@ public class DayMatching {
     private final Clock clock;
     /** Half of a big day's new matches is written on a connection and in a transaction of its own. */
     private final TransactionTemplate separately;
-    /** How to make the database walk the primary key: the same for the application's whole life. */
+    /** See {@link Db#primaryKeyScan}; looked up once. */
     private volatile String primaryKeyHint;
     /**
      * Reads half of a day's records, and writes half of its new matches, on a second connection: records are
@@ -165,8 +165,8 @@ public class DayMatching {
                 fresh.add(m);
             }
         }
-        MultiRowInsert<Match> insert = new MultiRowInsert<Match>("recon_match", List.of("run_id", "match_kind", "rule_id",
-                "rules_version", "basis", "tolerance", "order_record_id", "payment_record_id"), (ps, at, m) -> {
+        MultiRowInsert<Match> insert = new MultiRowInsert<Match>("recon_match", List.of("run_id", "match_kind",
+                "rule_id", "rules_version", "basis", "tolerance", "order_record_id", "payment_record_id"), (ps, at, m) -> {
             ps.setLong(at + 1, runId);
             ps.setString(at + 2, m.kind().name());
             ps.setString(at + 3, m.ruleId());
@@ -295,12 +295,13 @@ public class DayMatching {
         List<LedgerEntry> records;
         if (count > 0 && last - first + 1 <= MAX_SPREAD * count) {
             long middle = first + (last - first) / 2;
-            String range = "recon_record r " + primaryKeyHint() + " WHERE r.id >= ? AND r.id <= ? AND r.business_date = ?";
+            String range = "recon_record r " + primaryKeyHint()
+                    + " WHERE r.id >= ? AND r.id <= ? AND r.business_date = ?";
             firstHalf = CompletableFuture.supplyAsync(() -> load(range, first, middle, businessDate), secondConnection);
             records = new ArrayList<>(load(range, middle + 1, last, businessDate));
         } else {
-            firstHalf = CompletableFuture.supplyAsync(() ->
-                    load("recon_record r WHERE r.business_date = ? AND r.kind = 'ORDER'", businessDate), secondConnection);
+            firstHalf = CompletableFuture.supplyAsync(() -> load(
+                    "recon_record r WHERE r.business_date = ? AND r.kind = 'ORDER'", businessDate), secondConnection);
             records = new ArrayList<>(load("recon_record r WHERE r.business_date = ? AND r.kind <> 'ORDER'",
                     businessDate));
         }
@@ -308,29 +309,11 @@ public class DayMatching {
         return records;
     }
 
-    /**
-     * Tells the database to walk {@code recon_record}'s primary key for an id range: both H2 and MySQL
-     * would rather take the date's index, which is the slow way for a whole day. H2 names the key's
-     * index itself, so it is looked up once.
-     */
+    /** How the database walks {@code recon_record}'s primary key: the same for the application's whole life. */
     private String primaryKeyHint() {
         String hint = primaryKeyHint;
         if (hint == null) {
-            hint = jdbcTemplate.execute((ConnectionCallback<String>) connection -> {
-                String product = connection.getMetaData().getDatabaseProductName();
-                if (product.contains("MySQL") || product.contains("MariaDB")) {
-                    return "FORCE INDEX (PRIMARY)";
-                }
-                if (product.contains("H2")) {
-                    try (var statement = connection.prepareStatement("SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES "
-                            + "WHERE TABLE_SCHEMA = SCHEMA() AND UPPER(TABLE_NAME) = 'RECON_RECORD' "
-                            + "AND INDEX_TYPE_NAME = 'PRIMARY KEY'");
-                         var rs = statement.executeQuery()) {
-                        return rs.next() ? "USE INDEX (\"" + rs.getString(1) + "\")" : "";
-                    }
-                }
-                return "";
-            });
+            hint = jdbcTemplate.execute((ConnectionCallback<String>) c -> Db.primaryKeyScan(c, "recon_record"));
             primaryKeyHint = hint;
         }
         return hint;
