@@ -67,8 +67,10 @@ interface EndToEndReconciliation {
         }
         String runPath = "/api/runs/" + runId;
         await().atMost(PATIENCE).until(() -> "IN_REVIEW".equals(finance.getJson(runPath).get("status")));
+        // The inbox moves a file aside once its import has committed, which may be after the run has matched.
         for (DemoFile file : demo.files()) {
-            assertThat(inbox().resolve(file.source()).resolve(".done").resolve(file.fileName())).exists();
+            await().atMost(PATIENCE).untilAsserted(() ->
+                    assertThat(inbox().resolve(file.source()).resolve(".done").resolve(file.fileName())).exists());
         }
 
         Map<String, Object> counts = (Map<String, Object>) finance.getJson(runPath).get("counts");

@@ -63,8 +63,10 @@ class SyntheticDayReconciliationTest extends H2AppTest {
             drop(file);
         }
         await().atMost(PATIENCE).until(() -> "IN_REVIEW".equals(finance.getJson(runPath).get("status")));
+        // The inbox moves a file aside once its import has committed, which may be after the run has matched.
         for (DemoFile file : day.files()) {
-            assertThat(inbox().resolve(file.source()).resolve(".done").resolve(file.fileName())).exists();
+            await().atMost(PATIENCE).untilAsserted(() ->
+                    assertThat(inbox().resolve(file.source()).resolve(".done").resolve(file.fileName())).exists());
         }
 
         List<Map<String, Object>> discrepancies = finance.get(runPath + "/discrepancies", List.class).getBody();
