@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 import com.reconflow.ReconFlowApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The application as the import benchmarks run it: H2 in a file under the work folder, or the
@@ -82,6 +84,18 @@ final class BenchApp {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
+        }
+    }
+
+    /**
+     * The InnoDB redo log's size: MySQL 8.0.30 and later name it {@code innodb_redo_log_capacity}, MariaDB
+     * {@code innodb_log_file_size}. Too small a log makes the server flush a big import's pages early.
+     */
+    static long redoLogBytes(JdbcClient jdbc) {
+        try {
+            return jdbc.sql("SELECT @@innodb_redo_log_capacity").query(Long.class).single();
+        } catch (DataAccessException mariaDb) {
+            return jdbc.sql("SELECT @@innodb_log_file_size").query(Long.class).single();
         }
     }
 

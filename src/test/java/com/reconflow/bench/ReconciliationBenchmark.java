@@ -65,9 +65,10 @@ public final class ReconciliationBenchmark {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             if ("mysql".equals(db)) {
                 // The server's page cache decides much of the import's speed: a day should fit in it.
-                System.out.printf(Locale.ROOT, "  server %s, InnoDB buffer pool %,d MiB%n",
+                System.out.printf(Locale.ROOT, "  server %s, InnoDB buffer pool %,d MiB, redo log %,d MiB%n",
                         jdbc.sql("SELECT VERSION()").query(String.class).single(),
-                        jdbc.sql("SELECT @@innodb_buffer_pool_size").query(Long.class).single() >> 20);
+                        jdbc.sql("SELECT @@innodb_buffer_pool_size").query(Long.class).single() >> 20,
+                        BenchApp.redoLogBytes(jdbc) >> 20);
             }
             // The imported orders are also posted to the stock ledger, chunk by chunk in the background, a few
             // hundred lines a second (StockPostingBenchmark); the run does not wait for that. Held here, as

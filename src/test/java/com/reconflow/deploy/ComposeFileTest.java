@@ -26,6 +26,8 @@ class ComposeFileTest {
                 .contains("image: mysql:8.4")
                 .contains("--transaction-isolation=READ-COMMITTED")
                 .contains("--collation-server=utf8mb4_bin")
+                .contains("--innodb-buffer-pool-size=2G")
+                .contains("--innodb-redo-log-capacity=2G")
                 .contains("image: atmoz/sftp")
                 .contains("SPRING_PROFILES_ACTIVE: mysql")
                 .contains("RECON_ADMIN_PASSWORD: secret-admin");
