@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 
 import com.reconflow.config.Db;
 import com.reconflow.config.ReconProperties;
+import com.reconflow.ingest.NaturalKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -73,15 +74,17 @@ class RecordSearch {
 
     /** Records whose order number, payment serial or refund number is {@code key}, newest first. */
     Found byKey(String key, int page, int size) {
-        // Three index lookups; a UNION rather than OR, so that each keeps its own index.
+        // Three index lookups; a UNION rather than OR, so that each keeps its own index. Refunds are found
+        // by their natural key, which is made of the refund number (an index of its own would cost every import).
         String union = "SELECT " + COLUMNS + " FROM recon_record r WHERE r.order_no = ? UNION "
                 + "SELECT " + COLUMNS + " FROM recon_record r WHERE r.txn_id = ? UNION "
-                + "SELECT " + COLUMNS + " FROM recon_record r WHERE r.refund_no = ?";
-        long total = jdbc.sql("SELECT COUNT(*) FROM (" + union + ") x").params(key, key, key)
+                + "SELECT " + COLUMNS + " FROM recon_record r WHERE r.natural_key = ? AND r.refund_no = ?";
+        String refundKey = NaturalKey.ofRefundNo(key);
+        long total = jdbc.sql("SELECT COUNT(*) FROM (" + union + ") x").params(key, key, refundKey, key)
                 .query(Long.class).single();
         List<RecordRow> rows = jdbc.sql("SELECT * FROM (" + union + ") r ORDER BY r.occurred_at DESC, r.id DESC "
                         + "LIMIT ? OFFSET ?")
-                .params(key, key, key, size, (long) page * size)
+                .params(key, key, refundKey, key, size, (long) page * size)
                 .query(this::row).list();
         return new Found(key, total, page, size, withFileNames(rows));
     }
