@@ -18,19 +18,20 @@ public final class NaturalKey {
 
     /** The key of the refund with this refund number, whichever its source. */
     public static String ofRefundNo(String refundNo) {
-        return RecordKind.REFUND.name() + ":" + refundNo;
+        return key(RecordKind.REFUND, refundNo);
     }
 
     static String of(CanonicalRecord r) {
-        if (r.kind() == RecordKind.REFUND && r.refundNo() != null && !r.refundNo().isBlank()) {
-            return ofRefundNo(r.refundNo());
-        }
         String id = switch (r.kind()) {
-            case REFUND -> r.txnId() + "/" + r.amount().toPlainString();
+            case REFUND -> first(r.refundNo(), r.txnId() + "/" + r.amount().toPlainString());
             case PAYMENT, FEE, PAYOUT -> first(r.txnId(), r.orderNo());
             case ORDER -> r.orderNo() + (r.attributes().containsKey("SKU") ? "/" + r.attributes().get("SKU") : "");
         };
-        return r.kind().name() + ":" + id;
+        return key(r.kind(), id);
+    }
+
+    private static String key(RecordKind kind, String id) {
+        return kind.name() + ":" + id;
     }
 
     private static String first(String preferred, String fallback) {

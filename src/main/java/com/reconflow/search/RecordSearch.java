@@ -75,7 +75,8 @@ class RecordSearch {
     /** Records whose order number, payment serial or refund number is {@code key}, newest first. */
     Found byKey(String key, int page, int size) {
         // Three index lookups; a UNION rather than OR, so that each keeps its own index. Refunds are found
-        // by their natural key, which is made of the refund number (an index of its own would cost every import).
+        // by their natural key, which is made of the refund number (an index of its own would cost every import);
+        // the number is checked too, as a refund without one has a key of its serial and amount.
         String union = "SELECT " + COLUMNS + " FROM recon_record r WHERE r.order_no = ? UNION "
                 + "SELECT " + COLUMNS + " FROM recon_record r WHERE r.txn_id = ? UNION "
                 + "SELECT " + COLUMNS + " FROM recon_record r WHERE r.natural_key = ? AND r.refund_no = ?";
