@@ -34,11 +34,19 @@ interface MatchesStoredInHalves {
 
     JdbcClient jdbc();
 
-    RunService runService();
+    <T> T bean(Class<T> type);
 
-    DayMatching dayMatching();
+    default RunService runService() {
+        return bean(RunService.class);
+    }
 
-    PlatformTransactionManager transactionManager();
+    default DayMatching dayMatching() {
+        return bean(DayMatching.class);
+    }
+
+    default PlatformTransactionManager transactionManager() {
+        return bean(PlatformTransactionManager.class);
+    }
 
     @Test
     default void anAttemptThatFailsAfterHalfTheMatchesWereWrittenIsCompletedByTheNextWithEachMatchOnce() {

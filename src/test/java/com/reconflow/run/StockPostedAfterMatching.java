@@ -44,11 +44,19 @@ interface StockPostedAfterMatching {
 
     JdbcClient jdbc();
 
-    ManagementService managementService();
+    <T> T bean(Class<T> type);
 
-    StockLedger ledger();
+    default ManagementService managementService() {
+        return bean(ManagementService.class);
+    }
 
-    RunService runService();
+    default StockLedger ledger() {
+        return bean(StockLedger.class);
+    }
+
+    default RunService runService() {
+        return bean(RunService.class);
+    }
 
     @Test
     @SuppressWarnings("unchecked")
